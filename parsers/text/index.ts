@@ -3,7 +3,7 @@
 //   - one cell per line, each line starting with a tab, a blank line between rows;
 //   - tab-separated rows, one row per line (OCR output);
 //   - HTML <table> markup and markdown pipe tables (markdown converters).
-import type { Block, Cell, Message, ParsedDocument, Provenance } from '../../schemas/document.ts';
+import type { Block, Cell, Message, Paragraph, ParsedDocument, Provenance } from '../../schemas/document.ts';
 import { decodeText } from '../shared/decode.ts';
 import { parseHtmlTable } from '../shared/html-table.ts';
 import { sha256 } from '../shared/hash.ts';
@@ -128,6 +128,6 @@ export function parseText(path: string, bytes: Uint8Array, options: TextParseOpt
   return { file, path, format: options.format ?? (/\.(md|markdown)$/i.test(file) ? 'md' : 'txt'), sha256: sha256(bytes), blocks, messages };
 }
 
-function paragraph(text: string, source: Provenance): Block {
+function paragraph(text: string, source: Provenance): Paragraph {
   return { kind: 'paragraph', text: cleanInline(text).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''), source };
 }

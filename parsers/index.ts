@@ -1,0 +1,44 @@
+// One entry point for every format: detect from the bytes, hand to the format's parser.
+// Every parser returns the same document model (schemas/document.ts).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ParsedDocument } from '../schemas/document.ts';
+import { detectFormat } from './detect.ts';
+import { parseText } from './text/index.ts';
+import { parsePdf } from './pdf/index.ts';
+import { parseDocx } from './docx/index.ts';
+import { parseXlsx } from './xlsx/index.ts';
+import { convertLegacy } from './legacy.ts';
+
+/** A parse failure that names the file and the problem; the batch goes on without it. */
+export class ParseError extends Error {
+  constructor(readonly path: string, readonly rule: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'ParseError';
+  }
+}
+
+export async function parseFile(path: string, bytes?: Uint8Array): Promise<ParsedDocument> {
+  const data = bytes ?? new Uint8Array(await readFile(path));
+  const format = detectFormat(data, basename(path));
+  switch (format) {
+    case 'txt':
+    case 'md':
+      return parseText(path, data, { format });
+    case 'pdf':
+      return parsePdf(path, data);
+    case 'docx':
+      return parseDocx(path, data);
+    case 'xlsx':
+      return parseXlsx(path, data);
+    case 'doc':
+    case 'xls':
+      return convertLegacy(path, data, format, parseFile);
+    case 'empty':
+      throw new ParseError(path, 'input/empty', 'the file is empty');
+    case 'zip':
+      throw new ParseError(path, 'input/unknown-zip', 'a zip archive that is neither DOCX nor XLSX');
+    default:
+      throw new ParseError(path, 'input/unknown-format', 'not a PDF, DOCX, XLSX, DOC, XLS or text file');
+  }
+}
