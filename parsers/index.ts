@@ -9,14 +9,9 @@ import { parsePdf } from './pdf/index.ts';
 import { parseDocx } from './docx/index.ts';
 import { parseXlsx } from './xlsx/index.ts';
 import { convertLegacy } from './legacy.ts';
+import { ParseError } from './shared/errors.ts';
 
-/** A parse failure that names the file and the problem; the batch goes on without it. */
-export class ParseError extends Error {
-  constructor(readonly path: string, readonly rule: string, message: string) {
-    super(`${path}: ${message}`);
-    this.name = 'ParseError';
-  }
-}
+export { ParseError };
 
 export async function parseFile(path: string, bytes?: Uint8Array): Promise<ParsedDocument> {
   const data = bytes ?? new Uint8Array(await readFile(path));
