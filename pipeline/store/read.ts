@@ -1,0 +1,71 @@
+// Reads stored documents back: as the document model (for re-running checks) and as records.
+import type { Block, Provenance } from '../../schemas/document.ts';
+import type { DocumentMeta, Evidence, Extraction, Figure, Flag, Indicator, Project, ReportType, Score } from '../../schemas/records.ts';
+import type { Section, SegmentedDocument } from '../../schemas/sections.ts';
+import type { DB } from './db.ts';
+
+export interface DocumentRow {
+  id: number; sha256: string; file: string; path: string; format: string; pages: number | null;
+  unit: string | null; region: string | null; year: number | null; report_type: string; title: string | null; imported_at: string;
+}
+
+export interface DocumentFilter { unit?: string; region?: string; year?: number; reportType?: string; flaggedOnly?: boolean }
+
+export function listDocuments(db: DB, filter: DocumentFilter = {}): DocumentRow[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (filter.unit) { where.push('unit LIKE ?'); args.push(`%${filter.unit}%`); }
+  if (filter.region) { where.push('region LIKE ?'); args.push(`%${filter.region}%`); }
+  if (filter.year != null) { where.push('year = ?'); args.push(filter.year); }
+  if (filter.reportType) { where.push('report_type = ?'); args.push(filter.reportType); }
+  if (filter.flaggedOnly) where.push('EXISTS (SELECT 1 FROM flags WHERE flags.document_id = documents.id)');
+  return db.prepare(`SELECT * FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY file, id`).all(...args) as DocumentRow[];
+}
+
+export function metaOf(row: DocumentRow): DocumentMeta {
+  return { unit: row.unit, region: row.region, year: row.year, reportType: row.report_type as ReportType, title: row.title };
+}
+
+const src = (s: string) => JSON.parse(s) as Provenance;
+
+export function loadSegmented(db: DB, row: DocumentRow): SegmentedDocument {
+  const blocks = db.prepare('SELECT json, section_ord FROM blocks WHERE document_id = ? ORDER BY ord').all(row.id) as Array<{ json: string; section_ord: number | null }>;
+  const sections = (db.prepare('SELECT * FROM sections WHERE document_id = ? ORDER BY ord').all(row.id) as Array<Record<string, unknown>>).map((s): Section => ({
+    id: s.ord as number, parentId: s.parent_ord as number | null, style: s.style as Section['style'], number: s.number as string | null,
+    title: s.title as string, depth: s.depth as number, path: s.path as string, block: 0, source: src(s.source as string),
+  }));
+  const blockSection = blocks.map((b) => b.section_ord);
+  blockSection.forEach((sid, i) => { if (sid != null && (i === 0 || blockSection[i - 1] !== sid)) sections[sid].block ||= i; });
+  return {
+    file: row.file, path: row.path, format: row.format as SegmentedDocument['format'], sha256: row.sha256, pages: row.pages ?? undefined,
+    blocks: blocks.map((b) => JSON.parse(b.json) as Block), messages: [], sections, blockSection,
+  };
+}
+
+export function loadExtraction(db: DB, row: DocumentRow): Extraction {
+  const q = (table: string, order = 'id') => db.prepare(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`).all(row.id) as Array<Record<string, any>>;
+  const origin = (r: Record<string, any>) => ({ source: src(r.source), section: r.section as string });
+  const figures: Figure[] = q('figures').map((r) => ({ key: r.key, phase: r.phase, valueYuan: r.value_yuan, raw: r.raw, year: r.year, label: r.label, ...origin(r) }));
+  const indicators: Indicator[] = q('indicators', 'ord').map((r) => {
+    const cols = new Set(String(r.columns).split(',').filter(Boolean));
+    const row: Indicator = {
+      project: r.project, level1: r.level1, level2: r.level2, level3: r.level3, comparator: r.comparator, target: r.target,
+      targetValue: r.target_value, targetUnit: r.target_unit, actual: r.actual, actualValue: r.actual_value, raw: r.raw, ...origin(r),
+    };
+    if (cols.has('weight')) row.weight = r.weight;
+    if (cols.has('score')) row.score = r.score;
+    if (cols.has('selfScore')) row.selfScore = r.self_score;
+    return row;
+  });
+  const scores: Score[] = q('scores').map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
+  const projects: Project[] = q('projects').map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
+    executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) }));
+  return { meta: metaOf(row), figures, indicators, scores, projects };
+}
+
+export function loadFlags(db: DB, documentId: number): Array<Flag & { scope: string }> {
+  return (db.prepare('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id').all(documentId) as Array<Record<string, any>>).map((r) => ({
+    scope: r.scope, category: r.category, rule: r.rule, severity: r.severity, message: r.message, formula: r.formula,
+    stated: r.stated, computed: r.computed, tolerance: r.tolerance, evidence: JSON.parse(r.evidence) as Evidence[],
+  }));
+}

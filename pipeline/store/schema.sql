@@ -1,0 +1,151 @@
+-- jixiao SQLite schema. One file holds every imported report, what was extracted from it and the flags.
+-- Every extracted row links to its document (documents.id) and keeps its provenance:
+-- section (path of headings), page (PDF), line (text), block (DOCX), sheet and range (XLSX), and the raw text.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- One row per distinct file content (sha256); importing the same bytes again changes nothing.
+CREATE TABLE IF NOT EXISTS documents (
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  file        TEXT NOT NULL,           -- base name, e.g. xihu-2022-dept-self-eval.pdf
+  path        TEXT NOT NULL,           -- path as imported
+  format      TEXT NOT NULL,           -- txt, md, pdf, docx, xlsx (doc/xls after conversion keep their own)
+  pages       INTEGER,
+  unit        TEXT,
+  region      TEXT,
+  year        INTEGER,
+  report_type TEXT NOT NULL,
+  title       TEXT,
+  imported_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sections (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,        -- section id within the document
+  parent_ord  INTEGER,
+  style       TEXT NOT NULL,           -- numbering style: cn 一、, paren-cn （一）, arabic 1. …
+  number      TEXT,
+  title       TEXT NOT NULL,
+  depth       INTEGER NOT NULL,
+  path        TEXT NOT NULL,
+  source      TEXT NOT NULL,           -- JSON provenance
+  PRIMARY KEY (document_id, ord)
+);
+
+-- The document's text, block by block, for evidence and review.
+CREATE TABLE IF NOT EXISTS blocks (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  kind        TEXT NOT NULL,           -- paragraph | table
+  text        TEXT NOT NULL,           -- paragraph text, or table rows as tab-separated lines
+  section_ord INTEGER,
+  source      TEXT NOT NULL,           -- JSON provenance
+  json        TEXT NOT NULL,           -- the whole block as the parser produced it (tables: cells with spans)
+  PRIMARY KEY (document_id, ord)
+);
+
+CREATE TABLE IF NOT EXISTS figures (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  key         TEXT NOT NULL,           -- vocabulary key, e.g. expenditure.basic
+  phase       TEXT NOT NULL,           -- budget | adjusted | final
+  value_yuan  REAL NOT NULL,
+  year        INTEGER,                 -- null: the report's own year
+  label       TEXT NOT NULL,
+  raw         TEXT NOT NULL,
+  section     TEXT NOT NULL,
+  page        INTEGER,
+  line        INTEGER,
+  source      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_doc_key ON figures(document_id, key, phase);
+
+CREATE TABLE IF NOT EXISTS indicators (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,       -- order in the document
+  project      TEXT,
+  level1       TEXT,
+  level2       TEXT,
+  level3       TEXT NOT NULL,
+  comparator   TEXT,
+  target       TEXT,
+  target_value REAL,
+  target_unit  TEXT,
+  actual       TEXT,
+  actual_value REAL,
+  weight       REAL,
+  score        REAL,
+  self_score   REAL,
+  columns      TEXT NOT NULL,          -- which of weight,score,selfScore the source table has
+  raw          TEXT NOT NULL,
+  section      TEXT NOT NULL,
+  page         INTEGER,
+  line         INTEGER,
+  source       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(document_id, ord);
+
+CREATE TABLE IF NOT EXISTS scores (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  scope       TEXT NOT NULL,           -- document | section | project
+  kind        TEXT NOT NULL,           -- self | review
+  name        TEXT,
+  value       REAL,
+  max         REAL,
+  grade       TEXT,
+  raw         TEXT NOT NULL,
+  section     TEXT NOT NULL,
+  page        INTEGER,
+  line        INTEGER,
+  source      TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS projects (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  code           TEXT,
+  name           TEXT NOT NULL,
+  budget_yuan    REAL,
+  adjusted_yuan  REAL,
+  executed_yuan  REAL,
+  execution_rate REAL,
+  score          REAL,
+  raw            TEXT NOT NULL,
+  section        TEXT NOT NULL,
+  page           INTEGER,
+  line           INTEGER,
+  source         TEXT NOT NULL
+);
+
+-- Consistency flags. document_id is the report flagged; cross-report flags name it too.
+CREATE TABLE IF NOT EXISTS flags (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  scope       TEXT NOT NULL,           -- document | across
+  category    TEXT NOT NULL,           -- arithmetic | ratio | conflict | score | target | entity | year
+  rule        TEXT NOT NULL,
+  severity    TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  formula     TEXT,
+  stated      REAL,
+  computed    REAL,
+  tolerance   REAL,
+  evidence    TEXT NOT NULL            -- JSON array of {text, file, section, source}
+);
+CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
+
+-- What parsing, extraction and validation said about a document (warnings collected, not thrown).
+CREATE TABLE IF NOT EXISTS messages (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  level       TEXT NOT NULL,
+  rule        TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  source      TEXT
+);
