@@ -13,8 +13,9 @@ import { basename } from 'node:path';
 type LineKind = 'blank' | 'cell' | 'row' | 'html' | 'pipe' | 'text';
 
 function classify(line: string): LineKind {
-  if (/^[\s\u3000]*$/.test(line)) return 'blank';
+  // a lone tab is an empty cell (a merged cell's place), not a blank line
   if (/^\t[^\t]*$/.test(line)) return 'cell';
+  if (/^[\s\u3000]*$/.test(line)) return 'blank';
   if (line.includes('\t')) return 'row';
   if (/<table\b/i.test(line)) return 'html';
   if (/^\s*\|.*\|\s*$/.test(line)) return 'pipe';
