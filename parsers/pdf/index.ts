@@ -1,6 +1,79 @@
-// Placeholder until the pdf parser lands (being written now).
-import type { ParsedDocument } from '../../schemas/document.ts';
+// PDF parser: text in reading order, paragraphs rebuilt from wrapped lines, tables rebuilt from
+// ruling lines with merged cells, running headers/footers/page numbers dropped, page provenance.
+//   load.ts       pdf.js setup, errors
+//   runs.ts       text items → positioned runs (viewport space)
+//   rulings.ts    operator list → ruling segments
+//   tables.ts     rulings + runs → tables with rowSpan/colSpan
+//   lines.ts      runs → lines
+//   furniture.ts  headers, footers, page numbers
+//   paragraphs.ts lines + tables → blocks (wrapped paragraphs, tables across pages)
+import { basename } from 'node:path';
+import type { Message, ParsedDocument } from '../../schemas/document.ts';
+import { ParseError } from '../shared/errors.ts';
+import { sha256 } from '../shared/hash.ts';
+import { removeFurniture } from './furniture.ts';
+import { buildLines } from './lines.ts';
+import { openPdf, toParseError, type PdfDocument } from './load.ts';
+import { assemble, type FlowPage } from './paragraphs.ts';
+import { readRulings } from './rulings.ts';
+import { toRuns } from './runs.ts';
+import { findTables } from './tables.ts';
 
-export async function parsePdf(path: string, _bytes: Uint8Array): Promise<ParsedDocument> {
-  throw new Error(`${path}: pdf is not supported yet`);
+export { isPageNumber } from './furniture.ts';
+
+export interface PdfParseOptions {
+  /** Read ruling lines (needed for tables); off makes parsing faster for text-only use. */
+  tables?: boolean;
+}
+
+export async function parsePdf(path: string, bytes: Uint8Array, options: PdfParseOptions = {}): Promise<ParsedDocument> {
+  const file = basename(path);
+  const hash = sha256(bytes);
+  const doc = await openPdf(path, bytes);
+  const messages: Message[] = [];
+  try {
+    const pages = await readPages(path, doc, options.tables !== false, messages, file);
+    const textPages = pages.filter((p) => p.lines.length || p.tables.length).length;
+    if (!textPages) {
+      throw new ParseError(path, 'pdf/no-text-layer', `scanned PDF with no text layer (${doc.numPages} pages); OCR it first`);
+    }
+    const removed = removeFurniture(pages);
+    if (removed) messages.push({ level: 'info', rule: 'pdf/furniture', text: `${removed} running header/footer/page-number lines removed` });
+    const blocks = assemble(pages, file);
+    return { file, path, format: 'pdf', sha256: hash, pages: doc.numPages, blocks, messages };
+  } catch (err) {
+    throw toParseError(path, err);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readPages(path: string, doc: PdfDocument, withTables: boolean, messages: Message[], file: string): Promise<FlowPage[]> {
+  const out: FlowPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    try {
+      const viewport = page.getViewport({ scale: 1 });
+      const vt = viewport.transform as number[];
+      const content = await page.getTextContent();
+      let runs = toRuns(content.items, vt);
+      let tables: FlowPage['tables'] = [];
+      if (runs.length && withTables) {
+        const ops = await page.getOperatorList();
+        const segments = readRulings(ops, vt);
+        const found = findTables(segments, runs, n);
+        tables = found.tables;
+        runs = found.rest;
+      }
+      if (!runs.length && !tables.length) {
+        messages.push({ level: 'warning', rule: 'pdf/page-no-text', text: `page ${n} has no text layer`, source: { file, page: n } });
+      }
+      out.push({ page: n, width: viewport.width, height: viewport.height, lines: buildLines(runs, n), tables });
+    } catch (err) {
+      throw err instanceof ParseError ? err : toParseError(path, err);
+    } finally {
+      page.cleanup();
+    }
+  }
+  return out;
 }

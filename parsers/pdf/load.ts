@@ -1,0 +1,64 @@
+// pdf.js setup: one module instance per process, Node-safe options, and failures mapped to ParseError.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ParseError } from '../shared/errors.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+let assetDir: string | undefined;
+
+/** The legacy build (the modern one needs DOMMatrix), imported once and reused. */
+export function pdfjs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    return m;
+  });
+  return pdfjsPromise;
+}
+
+/** node_modules/pdfjs-dist/ with a trailing slash: pdf.js wants plain paths ending in '/'. */
+function pdfjsDir(): string {
+  if (!assetDir) {
+    const require = createRequire(import.meta.url);
+    assetDir = dirname(require.resolve('pdfjs-dist/package.json'));
+  }
+  return assetDir;
+}
+
+/** Opens a PDF; encrypted and damaged files become ParseErrors with a stable rule. */
+export async function openPdf(path: string, bytes: Uint8Array): Promise<PdfDocument> {
+  const lib = await pdfjs();
+  const dir = pdfjsDir();
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy, and a plain Uint8Array (not a Buffer).
+  const data = new Uint8Array(bytes.byteLength);
+  data.set(bytes);
+  const task = lib.getDocument({
+    data,
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw toParseError(path, err);
+  }
+}
+
+export function toParseError(path: string, err: unknown): ParseError {
+  if (err instanceof ParseError) return err;
+  const e = err as { name?: string; message?: string; code?: number };
+  const msg = e?.message ?? String(err);
+  if (e?.name === 'PasswordException') {
+    return new ParseError(path, 'pdf/encrypted', `encrypted PDF that needs a password (${msg}); decrypt it first`);
+  }
+  return new ParseError(path, 'pdf/corrupt', `damaged or truncated PDF: ${msg}`);
+}

@@ -1,0 +1,198 @@
+// Joins lines into paragraphs (a paragraph wraps over lines and across page breaks) and tables
+// continued on the next page into one table. Cues: indentation, line width against the column,
+// end punctuation, vertical gaps, font size, numbered-heading shapes.
+import type { Block, Cell, Provenance } from '../../schemas/document.ts';
+import type { Line } from './geometry.ts';
+import { quantile } from './geometry.ts';
+import type { PageTable } from './tables.ts';
+import { joinWrapped, tidy } from './text.ts';
+
+export interface FlowPage { page: number; width: number; height: number; lines: Line[]; tables: PageTable[] }
+
+interface Layout { left: number; right: number; pitch: Map<number, number> }
+
+const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
+const END_PUNCT = /[。！？；：!?;:]$/;
+
+/** Column edges and line pitch per page size (pages of one size share a layout). */
+function layouts(pages: FlowPage[]): Map<string, Layout> {
+  const bySize = new Map<string, Line[]>();
+  for (const p of pages) {
+    const k = `${Math.round(p.width)}x${Math.round(p.height)}`;
+    const list = bySize.get(k) ?? [];
+    for (const l of p.lines) list.push(l);
+    bySize.set(k, list);
+  }
+  const out = new Map<string, Layout>();
+  for (const [k, lines] of bySize) {
+    const body = lines.filter((l) => l.text.length >= 6);
+    const src = body.length ? body : lines;
+    const left = quantile(src.map((l) => l.x0), 0.1);
+    const right = quantile(src.map((l) => l.x1), 0.9);
+    const gaps = new Map<number, number[]>();
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1], b = lines[i];
+      if (a.page !== b.page || Math.abs(a.size - b.size) > 0.3) continue;
+      const g = b.y - a.y;
+      if (g > 0.8 * a.size && g < 2.6 * a.size) {
+        const s = Math.round(a.size);
+        (gaps.get(s) ?? gaps.set(s, []).get(s)!).push(g);
+      }
+    }
+    const pitch = new Map<number, number>();
+    for (const [s, g] of gaps) pitch.set(s, quantile(g, 0.25));
+    out.set(k, { left, right, pitch });
+  }
+  return out;
+}
+
+type Item = { kind: 'line'; line: Line; y: number } | { kind: 'table'; table: PageTable; y: number };
+
+export function assemble(pages: FlowPage[], file: string): Block[] {
+  const lay = layouts(pages);
+  const blocks: Block[] = [];
+  let para: { lines: Line[]; page: number } | null = null;
+  let prevItem: Item | null = null;
+  let prevLayout: Layout | null = null;
+  let pendingTable: { block: Extract<Block, { kind: 'table' }>; last: PageTable; titleLines: string[] } | null = null;
+  let skipped: Line[] = []; // lines held back while a table might continue after them
+
+  const flushPara = () => {
+    if (!para) return;
+    let text = '';
+    for (const l of para.lines) text = joinWrapped(text, l.text);
+    text = tidy(text);
+    if (text) blocks.push({ kind: 'paragraph', text, source: { file, page: para.page } });
+    para = null;
+  };
+
+  for (const p of pages) {
+    const layout = lay.get(`${Math.round(p.width)}x${Math.round(p.height)}`)!;
+    const items: Item[] = [
+      ...p.lines.map((line) => ({ kind: 'line' as const, line, y: line.y })),
+      ...p.tables.map((table) => ({ kind: 'table' as const, table, y: table.y0 })),
+    ].sort((a, b) => a.y - b.y);
+    for (let idx = 0; idx < items.length; idx++) {
+      const it = items[idx];
+      if (it.kind === 'table') {
+        const t = it.table;
+        // a table continued after a page break, or after a repeat of its own title lines
+        if (pendingTable && (t.page === pendingTable.last.page + 1 || (t.page === pendingTable.last.page && skipped.length > 0))
+          && canContinue(pendingTable.last, t)) {
+          appendTable(pendingTable, t, file);
+          skipped = [];
+          prevItem = it;
+          continue;
+        }
+        releaseSkipped();
+        flushPara();
+        const titleLines = trailingTitleLines(blocks);
+        const block: Extract<Block, { kind: 'table' }> = {
+          kind: 'table',
+          rows: t.rows,
+          source: { file, page: t.page },
+          rowSources: t.rows.map(() => ({ file, page: t.page })),
+        };
+        const title = titleLines.find((s) => /表[）)]?\s*$/.test(s) && s.length <= 60);
+        if (title) block.title = title;
+        blocks.push(block);
+        pendingTable = { block, last: t, titleLines };
+        prevItem = it;
+        continue;
+      }
+      const line = it.line;
+      if (pendingTable) {
+        // a repeat of the pending table's title lines, followed by a table: held back
+        if (skipped.length < 4 && pendingTable.titleLines.some((s) => squashEq(s, line.text)) && hasTableLater(items, idx)) {
+          skipped.push(line);
+          continue;
+        }
+        releaseSkipped();
+        pendingTable = null;
+      }
+      if (para && continues(para.lines[para.lines.length - 1], line, prevItem, prevLayout!, layout)) {
+        para.lines.push(line);
+      } else {
+        flushPara();
+        para = { lines: [line], page: p.page };
+      }
+      prevItem = it;
+      prevLayout = layout;
+    }
+  }
+  releaseSkipped();
+  flushPara();
+  return blocks;
+
+  function releaseSkipped() {
+    if (!skipped.length) return;
+    const held = skipped;
+    skipped = [];
+    for (const l of held) {
+      flushPara();
+      para = { lines: [l], page: l.page };
+    }
+    pendingTable = null;
+  }
+}
+
+const squashEq = (a: string, b: string) => a.replace(/[\s\u3000]+/g, '') === b.replace(/[\s\u3000]+/g, '');
+
+function hasTableLater(items: Item[], idx: number): boolean {
+  for (let k = idx + 1; k < items.length && k <= idx + 4; k++) if (items[k].kind === 'table') return true;
+  return false;
+}
+
+/** The short paragraphs just before a table (its title, unit line), nearest last. */
+function trailingTitleLines(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (let k = blocks.length - 1; k >= 0 && out.length < 3; k--) {
+    const b = blocks[k];
+    if (b.kind !== 'paragraph' || b.text.length > 60) break;
+    out.push(b.text);
+  }
+  return out;
+}
+
+function continues(a: Line, b: Line, prev: Item | null, la: Layout, lb: Layout): boolean {
+  if (!prev || prev.kind !== 'line' || prev.line !== a) return false;
+  if (Math.abs(a.size - b.size) > 0.6) return false;
+  const size = Math.max(a.size, b.size);
+  const full = a.x1 >= la.right - 2 * a.size;
+  if (!full) return false;
+  const indented = b.x0 > lb.left + 0.8 * size;
+  if (a.page !== b.page) {
+    if (b.page !== a.page + 1) return false;
+    return !indented;
+  }
+  const gap = b.y - a.y;
+  if (gap <= 0) return false;
+  const pitch = la.pitch.get(Math.round(a.size)) ?? a.size * 1.5;
+  if (gap > pitch + Math.max(2, 0.2 * size)) return false;
+  if (indented && b.x0 > a.x0 + 0.6 * size) return false;
+  if (END_PUNCT.test(a.text) && HEADING.test(b.text)) return false;
+  return true;
+}
+
+function canContinue(a: PageTable, t: PageTable): boolean {
+  if (Math.abs(a.x0 - t.x0) > 4 || Math.abs(a.x1 - t.x1) > 4) return false;
+  // the same column grid, or the same outline with a similar number of columns
+  if (a.xs.length === t.xs.length && a.xs.every((x, i) => Math.abs(x - t.xs[i]) <= 4)) return true;
+  return Math.abs(a.xs.length - t.xs.length) <= 1;
+}
+
+const rowKey = (row: Cell[]) => row.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\u0001');
+
+function appendTable(pending: { block: Extract<Block, { kind: 'table' }>; last: PageTable }, t: PageTable, file: string): void {
+  const head = pending.block.rows;
+  let rows = t.rows;
+  // drop a repeated header: the first k rows equal to the first k rows of the table
+  let k = 0;
+  while (k < rows.length && k < head.length && k < 6 && rowKey(rows[k]) === rowKey(head[k]) && rows[k].some((c) => c.text)) k++;
+  rows = rows.slice(k);
+  pending.block.rows.push(...rows);
+  const src: Provenance = { file, page: t.page };
+  pending.block.rowSources!.push(...rows.map(() => src));
+  pending.last = t;
+}
+
