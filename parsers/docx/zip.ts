@@ -1,0 +1,179 @@
+// A small, bounded zip reader for OOXML packages (DOCX, XLSX).
+// It reads the central directory itself, so declared sizes can be checked before anything is
+// inflated, and it inflates in small slices so the actual output can be capped too (a zip bomb
+// may lie about its sizes). Only the entries asked for are inflated.
+import { Inflate } from 'fflate';
+
+export const DEFAULT_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** The size the central directory declares; not trusted when inflating. */
+  size: number;
+  localOffset: number;
+  encrypted: boolean;
+}
+
+/** Thrown for a package that is not a readable zip, or that would inflate beyond the cap. */
+export class ZipError extends Error {
+  constructor(readonly kind: 'corrupt' | 'too-large', message: string) {
+    super(message);
+    this.name = 'ZipError';
+  }
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+/** Reads the central directory. Throws ZipError('corrupt') when it cannot be found or read. */
+export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+  const need = (cond: boolean, what: string) => { if (!cond) throw new ZipError('corrupt', `not a readable zip: ${what}`); };
+  need(bytes.length >= 22, 'too short');
+  // the end-of-central-directory record sits in the last 22 + 65535 bytes
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) { eocd = i; break; }
+  }
+  need(eocd >= 0, 'no end of central directory');
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // zip64: the locator sits just before the EOCD record
+    const loc = eocd - 20;
+    need(loc >= 0 && u32(bytes, loc) === 0x07064b50, 'zip64 locator missing');
+    const z = u64(bytes, loc + 8);
+    need(z + 56 <= bytes.length && u32(bytes, z) === 0x06064b50, 'zip64 record missing');
+    count = u64(bytes, z + 32);
+    cdSize = u64(bytes, z + 40);
+    cdOffset = u64(bytes, z + 48);
+  }
+  need(cdOffset + cdSize <= bytes.length, 'central directory out of bounds');
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    need(p + 46 <= bytes.length && u32(bytes, p) === 0x02014b50, 'bad central directory entry');
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    need(p + 46 + nameLen + extraLen <= bytes.length, 'entry out of bounds');
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/');
+    // zip64 extra field: only the fields that are saturated in the fixed header are present
+    let e = p + 46 + nameLen;
+    const eEnd = e + extraLen;
+    while (e + 4 <= eEnd) {
+      const id = u16(bytes, e), len = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) { size = u64(bytes, q); q += 8; }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) { compressedSize = u64(bytes, q); q += 8; }
+        if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) { localOffset = u64(bytes, q); q += 8; }
+      }
+      e += 4 + len;
+    }
+    entries.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export interface ZipReadOptions {
+  /** Cap on the total uncompressed bytes read from the package (declared and actual). */
+  maxBytes?: number;
+}
+
+/**
+ * Opens a package and returns a reader for the named entries. The declared sizes of the entries
+ * that will be read are checked against the cap before anything is inflated.
+ */
+export class ZipReader {
+  readonly entries: Map<string, ZipEntry>;
+  private readonly maxBytes: number;
+  private produced = 0;
+
+  constructor(private readonly bytes: Uint8Array, options: ZipReadOptions = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_UNCOMPRESSED;
+    this.entries = new Map();
+    for (const e of readCentralDirectory(bytes)) if (!this.entries.has(e.name)) this.entries.set(e.name, e);
+  }
+
+  has(name: string): boolean { return this.entries.has(name); }
+
+  /** Throws ZipError('too-large') when the declared sizes of these entries together pass the cap. */
+  checkDeclared(names: string[]): void {
+    let total = 0;
+    for (const n of names) total += this.entries.get(n)?.size ?? 0;
+    if (total > this.maxBytes) {
+      throw new ZipError('too-large', `the package declares ${total} uncompressed bytes, over the cap of ${this.maxBytes}`);
+    }
+  }
+
+  /** Inflates one entry (undefined when absent), counting its output against the cap. */
+  read(name: string): Uint8Array | undefined {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    if (entry.encrypted) throw new ZipError('corrupt', `${name} is encrypted`);
+    const b = this.bytes;
+    const h = entry.localOffset;
+    if (h + 30 > b.length || u32(b, h) !== 0x04034b50) throw new ZipError('corrupt', `bad local header for ${name}`);
+    const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+    const end = start + entry.compressedSize;
+    if (end > b.length) throw new ZipError('corrupt', `${name} runs past the end of the file`);
+    const data = b.subarray(start, end);
+    const budget = this.maxBytes - this.produced;
+    if (entry.method === 0) {
+      if (data.length > budget) throw this.tooLarge(name);
+      this.produced += data.length;
+      return data.slice();
+    }
+    if (entry.method !== 8) throw new ZipError('corrupt', `${name} uses unsupported compression method ${entry.method}`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+      total += chunk.length;
+      if (total > budget) throw this.tooLarge(name);
+      chunks.push(chunk);
+      if (final) done = true;
+    });
+    // small slices bound what one push can produce (deflate expands at most ~1032:1)
+    const SLICE = 16 * 1024;
+    try {
+      for (let o = 0; o < data.length; o += SLICE) {
+        inflater.push(data.subarray(o, Math.min(data.length, o + SLICE)), o + SLICE >= data.length);
+      }
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (err) {
+      if (err instanceof ZipError) throw err;
+      throw new ZipError('corrupt', `${name} does not inflate: ${(err as Error).message}`);
+    }
+    if (!done && data.length > 0) throw new ZipError('corrupt', `${name} is truncated`);
+    this.produced += total;
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) { out.set(c, o); o += c.length; }
+    return out;
+  }
+
+  /** Reads an XML part as text (UTF-8, or UTF-16 with a byte-order mark). */
+  readText(name: string): string | undefined {
+    const raw = this.read(name);
+    if (!raw) return undefined;
+    if (raw[0] === 0xff && raw[1] === 0xfe) return new TextDecoder('utf-16le').decode(raw);
+    if (raw[0] === 0xfe && raw[1] === 0xff) return new TextDecoder('utf-16be').decode(raw);
+    return new TextDecoder('utf-8').decode(raw);
+  }
+
+  private tooLarge(name: string): ZipError {
+    return new ZipError('too-large', `${name} inflates beyond the cap of ${this.maxBytes} uncompressed bytes`);
+  }
+}
