@@ -9,10 +9,10 @@ import { joinWrapped, tidy } from './text.ts';
 
 export interface FlowPage { page: number; width: number; height: number; lines: Line[]; tables: PageTable[] }
 
-interface Layout { left: number; right: number; pitch: Map<number, number> }
+interface Layout { left: number; right: number; pitch: Map<number, number>; body: number }
 
 const HEADING = /^(第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
-const END_PUNCT = /[。！？；：!?;:]$/;
+const END_PUNCT = /[。！？!?]$/;
 
 /** Column edges and line pitch per page size (pages of one size share a layout). */
 function layouts(pages: FlowPage[]): Map<string, Layout> {
@@ -41,7 +41,7 @@ function layouts(pages: FlowPage[]): Map<string, Layout> {
     }
     const pitch = new Map<number, number>();
     for (const [s, g] of gaps) pitch.set(s, quantile(g, 0.25));
-    out.set(k, { left, right, pitch });
+    out.set(k, { left, right, pitch, body: quantile(src.map((l) => l.size), 0.5) });
   }
   return out;
 }
@@ -54,7 +54,7 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
   let para: { lines: Line[]; page: number } | null = null;
   let prevItem: Item | null = null;
   let prevLayout: Layout | null = null;
-  let pendingTable: { block: Extract<Block, { kind: 'table' }>; last: PageTable; titleLines: string[] } | null = null;
+  let pendingTable: Pending | null = null;
   let skipped: Line[] = []; // lines held back while a table might continue after them
 
   const flushPara = () => {
@@ -96,7 +96,7 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
         const title = titleLines.find((s) => /表[）)]?\s*$/.test(s) && s.length <= 60);
         if (title) block.title = title;
         blocks.push(block);
-        pendingTable = { block, last: t, titleLines };
+        pendingTable = { block, last: t, titleLines, cols: t.cols.map((r) => [...r]) };
         prevItem = it;
         continue;
       }
@@ -158,6 +158,10 @@ function continues(a: Line, b: Line, prev: Item | null, la: Layout, lb: Layout):
   if (!prev || prev.kind !== 'line' || prev.line !== a) return false;
   if (Math.abs(a.size - b.size) > 0.6) return false;
   const size = Math.max(a.size, b.size);
+  if (a.size >= 1.2 * la.body && a.page === b.page) {
+    // a title wrapped over two centred lines
+    return b.y - a.y <= 1.8 * size && a.x1 >= la.right - 3 * a.size;
+  }
   const full = a.x1 >= la.right - 2 * a.size;
   if (!full) return false;
   const indented = b.x0 > lb.left + 0.8 * size;
@@ -183,16 +187,77 @@ function canContinue(a: PageTable, t: PageTable): boolean {
 
 const rowKey = (row: Cell[]) => row.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\u0001');
 
-function appendTable(pending: { block: Extract<Block, { kind: 'table' }>; last: PageTable }, t: PageTable, file: string): void {
-  const head = pending.block.rows;
-  let rows = t.rows;
+type TableBlock = Extract<Block, { kind: 'table' }>;
+interface Pending { block: TableBlock; last: PageTable; titleLines: string[]; cols: number[][] }
+
+function appendTable(pending: Pending, t: PageTable, file: string): void {
+  const { block } = pending;
+  const head = block.rows;
+  let rows = t.rows.map((r) => r.map((c) => ({ ...c })));
+  let cols = t.cols.map((r) => [...r]);
   // drop a repeated header: the first k rows equal to the first k rows of the table
   let k = 0;
   while (k < rows.length && k < head.length && k < 6 && rowKey(rows[k]) === rowKey(head[k]) && rows[k].some((c) => c.text)) k++;
   rows = rows.slice(k);
-  pending.block.rows.push(...rows);
+  cols = cols.slice(k);
   const src: Provenance = { file, page: t.page };
-  pending.block.rowSources!.push(...rows.map(() => src));
+  const sameGrid = pending.last.xs.length === t.xs.length;
+  if (sameGrid && rows.length && block.rows.length) {
+    const merged = mergeAtBreak(block.rows, pending.cols, rows[0], cols[0], t.xs.length - 1);
+    if (merged === 'split') { rows = rows.slice(1); cols = cols.slice(1); }
+  }
+  block.rows.push(...rows);
+  pending.cols.push(...cols);
+  block.rowSources!.push(...rows.map(() => src));
   pending.last = t;
 }
 
+/**
+ * Mends a table at a page break. A merged cell cut by the break comes back as an empty cell on the
+ * new page: its rows are added to the cell above. A row cut by the break (its text continues in the
+ * next page's first row, under its own cells, while its label cells are empty there) is joined back.
+ * Mutates `first` (empty continuation cells removed) and the cells of `rows`.
+ */
+function mergeAtBreak(rows: Cell[][], cols: number[][], first: Cell[], firstCols: number[], ncols: number): 'split' | 'merged' | 'none' {
+  const R = rows.length - 1;
+  const cover: Array<{ cell: Cell; row: number; col: number } | null> = new Array(ncols).fill(null);
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < rows[i].length; j++) {
+      const cell = rows[i][j];
+      if (i + cell.rowSpan - 1 < R) continue;
+      for (let c = cols[i][j]; c < cols[i][j] + cell.colSpan && c < ncols; c++) cover[c] = { cell, row: i, col: cols[i][j] };
+    }
+  }
+  const under = (j: number) => {
+    const cv = cover[firstCols[j]];
+    return cv && cv.col === firstCols[j] && cv.cell.colSpan === first[j].colSpan ? cv : null;
+  };
+  let split = false;
+  let allUnder = true;
+  for (let j = 0; j < first.length; j++) {
+    const cv = under(j);
+    if (!cv) { allUnder = false; break; }
+    if (!first[j].text && cv.row === R && cv.cell.text) split = true;
+    if (first[j].text && cv.row !== R) allUnder = false;
+  }
+  if (split && allUnder && first.some((c) => c.text)) {
+    for (let j = 0; j < first.length; j++) {
+      const cv = under(j)!;
+      if (first[j].text) cv.cell.text = tidy(joinWrapped(cv.cell.text, first[j].text));
+      if (first[j].rowSpan > 1) cv.cell.rowSpan += first[j].rowSpan - 1;
+    }
+    return 'split';
+  }
+  let merged = false;
+  for (let j = first.length - 1; j >= 0; j--) {
+    if (first[j].text) continue;
+    const cv = under(j);
+    if (cv && cv.row + cv.cell.rowSpan - 1 === R && (cv.cell.rowSpan > 1 || first[j].rowSpan > 1) && cv.cell.text) {
+      cv.cell.rowSpan += first[j].rowSpan;
+      first.splice(j, 1);
+      firstCols.splice(j, 1);
+      merged = true;
+    }
+  }
+  return merged ? 'merged' : 'none';
+}

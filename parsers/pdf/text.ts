@@ -1,5 +1,4 @@
 // Text clean-up for PDF runs: radicals folded, layout spaces dropped where Chinese text has none.
-import { normalizeText } from '../../pipeline/normalize/text.ts';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
 // a space between a Chinese character (or full-width punctuation) and a non-space ASCII character is
@@ -7,9 +6,16 @@ const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
 const SPACE_CJK_ASCII = new RegExp(`([${CJK}]) +(?=[!-~])`, 'g');
 const SPACE_ASCII_CJK = new RegExp(`([!-~]) +(?=[${CJK}])`, 'g');
 
-/** Folds Kangxi radicals and odd spaces (not a full NFKC: Chinese punctuation stays). */
+/**
+ * Folds Kangxi radicals and CJK radical supplements (⼀ → 一) and odd spaces, as
+ * pipeline/normalize/text.ts does, but keeps full-width signs (＜, ％) exactly as printed:
+ * a parser reports the text, later stages normalise it.
+ */
 export function cleanRunText(s: string): string {
-  return normalizeText(s).replace(/[\u0000-\u0008\u000B-\u001F\uFFFD]/g, '');
+  return s
+    .replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (ch) => ch.normalize('NFKC'))
+    .replace(/[\u00A0\u2002-\u200B\u202F\u205F]/g, ' ')
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFEFF\uFFFD]/g, '');
 }
 
 /** Final clean-up of a line or a paragraph. */
