@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../store/db.ts';
-import { importPaths, type FileOutcome } from '../ingest/index.ts';
+import { defaultJobs, importPaths } from '../ingest/index.ts';
+import { DEFAULT_LIMITS, type Limits } from '../ingest/limits.ts';
+import { Progress } from './progress.ts';
 import { exportJson, exportJsonl } from '../export/json.ts';
 
 export const DEFAULT_DB = 'jixiao.sqlite';
@@ -16,16 +18,26 @@ Usage:
   jixiao help COMMAND                       help on a command
 
 Run "jixiao COMMAND --help" for the options of each command.`,
-  import: `jixiao import PATH… [--db FILE] [--quiet]
+  import: `jixiao import PATH… [--db FILE] [--jobs N] [--quiet] [limits]
 
 Imports every file given, and every file inside the folders given. The format is read from the
-file's bytes, not its name. A file already in the database (same sha256) is skipped; a file that
-cannot be read or parsed is reported with its path and reason, and the others go on.
+file's bytes, not its name. A file already in the database (same sha256) is skipped, so running
+the same command again after an interruption continues where it stopped. A file that cannot be
+read or parsed is reported with its path and reason, and the others go on. Each document is
+stored in one transaction: nothing half-written is ever left behind.
 
 Options:
-  --db FILE   the SQLite database to write (created if absent; default ./${DEFAULT_DB})
-  --quiet     print only the summary and failures
-Exit status: 0 when every file was imported or skipped, 1 when any failed, 2 on a usage error.`,
+  --db FILE            the SQLite database to write (created if absent; default ./${DEFAULT_DB})
+  --jobs N             parsing workers (default: the machine's cores, here ${defaultJobs()}; 0 parses in-process)
+  --quiet              print only failures and the summary
+Limits (a file over a limit fails alone):
+  --max-file-mb N      largest file read (default ${DEFAULT_LIMITS.maxFileMb})
+  --max-pages N        most PDF pages (default ${DEFAULT_LIMITS.maxPages})
+  --max-cells N        most table cells in one document (default ${DEFAULT_LIMITS.maxCells})
+  --worker-memory N    heap per parsing worker in MiB (default ${DEFAULT_LIMITS.workerMemoryMb})
+  --timeout N          seconds one file may take to parse (default ${DEFAULT_LIMITS.timeoutSeconds})
+Exit status: 0 when every file was imported or skipped, 1 when any failed, 2 on a usage error,
+130 when interrupted.`,
   export: `jixiao export [--db FILE] --format json|jsonl --out FILE [filters]
 
 Writes the cleaned dataset: one record per document with its unit, year, report type, money
@@ -76,31 +88,58 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function describe(o: FileOutcome): string {
-  if (o.status === 'imported') {
-    const c = o.counts;
-    return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects${o.warnings ? `, ${o.warnings} warnings` : ''})`;
-  }
-  if (o.status === 'skipped') return `skipped  ${o.path} (already imported)`;
-  return `FAILED   ${o.path}: ${o.reason}`;
+function positiveNumber(name: string, value: string | undefined, fallback: number, allowZero = false): number {
+  if (value == null) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not "${value}"`);
+  return n;
 }
 
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
-    db: { type: 'string', default: DEFAULT_DB }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+    db: { type: 'string', default: DEFAULT_DB }, quiet: { type: 'boolean', default: false }, jobs: { type: 'string' },
+    'max-file-mb': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-cells': { type: 'string' },
+    'worker-memory': { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   } });
   if (values.help) return help('import');
   if (!positionals.length) throw new UsageError('import needs at least one file or folder');
+  const jobs = Math.floor(positiveNumber('jobs', values.jobs, defaultJobs(), true));
+  const limits: Limits = {
+    maxFileMb: positiveNumber('max-file-mb', values['max-file-mb'], DEFAULT_LIMITS.maxFileMb),
+    maxPages: positiveNumber('max-pages', values['max-pages'], DEFAULT_LIMITS.maxPages),
+    maxCells: positiveNumber('max-cells', values['max-cells'], DEFAULT_LIMITS.maxCells),
+    workerMemoryMb: positiveNumber('worker-memory', values['worker-memory'], DEFAULT_LIMITS.workerMemoryMb),
+    timeoutSeconds: positiveNumber('timeout', values.timeout, DEFAULT_LIMITS.timeoutSeconds),
+  };
   const db = openDatabase(values.db!);
+  const progress = new Progress({ quiet: values.quiet!, tty: Boolean(process.stderr.isTTY), out: process.stdout, err: process.stderr });
+  // the first Ctrl-C stops taking new files and lets the ones under way finish; a second one quits at once
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (abort.signal.aborted) process.exit(130);
+    progress.clear();
+    process.stderr.write(`\n${signal}: finishing the files under way; run the same command again to continue\n`);
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const started = Date.now();
   try {
     const summary = await importPaths(db, positionals, {
-      onFile: (o, done, total) => {
-        if (!values.quiet || o.status === 'failed') (o.status === 'failed' ? process.stderr : process.stdout).write(`[${done}/${total}] ${describe(o)}\n`);
-      },
+      jobs, limits, signal: abort.signal,
+      onStart: (total) => progress.start(total),
+      onFile: (o, done) => progress.file(o, done),
     });
-    process.stdout.write(`${summary.imported} imported, ${summary.skipped} skipped (already imported), ${summary.failed} failed — database ${values.db}\n`);
+    progress.clear();
+    const seconds = (Date.now() - started) / 1000;
+    const left = summary.total - summary.outcomes.length;
+    process.stdout.write(`${summary.imported} imported, ${summary.skipped} skipped (already imported), ${summary.failed} failed`
+      + `${summary.interrupted ? `, ${left} not started (interrupted)` : ''} in ${seconds.toFixed(1)} s — database ${values.db}\n`);
+    if (summary.interrupted) return 130;
     return summary.failed ? 1 : 0;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     db.close();
   }
 }

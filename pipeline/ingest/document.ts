@@ -1,5 +1,4 @@
-// The per-document pipeline: bytes → parsed → segmented → extracted → validated.
-// Pure apart from parsing's own needs; storage happens in the caller.
+// The per-document pipeline in memory: bytes → parsed → segmented → extracted → validated.
 import type { Message } from '../../schemas/document.ts';
 import type { Extraction } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
@@ -10,9 +9,12 @@ import { validateExtraction } from '../validate/index.ts';
 
 export interface ProcessedDocument { doc: SegmentedDocument; extraction: Extraction; messages: Message[] }
 
-export async function processFile(path: string, bytes: Uint8Array): Promise<ProcessedDocument> {
-  const parsed = await parseFile(path, bytes);
-  const doc = segment(parsed);
+/** Extraction and validation of a segmented document; the parser's messages come first. */
+export function analyse(doc: SegmentedDocument): ProcessedDocument {
   const { extraction, messages } = validateExtraction(doc.file, extract(doc));
-  return { doc, extraction, messages: [...parsed.messages, ...messages] };
+  return { doc, extraction, messages: [...doc.messages, ...messages] };
+}
+
+export async function processFile(path: string, bytes: Uint8Array): Promise<ProcessedDocument> {
+  return analyse(segment(await parseFile(path, bytes)));
 }

@@ -1,0 +1,31 @@
+// Checks a parsed document against the limits and against being a report at all.
+import type { ParsedDocument } from '../../schemas/document.ts';
+import { ParseError } from '../../parsers/shared/errors.ts';
+import type { Limits } from './limits.ts';
+
+/** Words that every budget or performance report uses; a document with none of them is something else. */
+const REPORT_WORDS = /预算|决算|绩效|支出|收入|经费|资金|指标|评价|自评|财政/;
+const MIN_HAN = 200;
+
+export function countCells(doc: ParsedDocument): number {
+  return doc.blocks.reduce((n, b) => n + (b.kind === 'table' ? b.rows.reduce((m, r) => m + r.length, 0) : 0), 0);
+}
+
+export function textOf(doc: ParsedDocument): string {
+  return doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
+}
+
+/** Throws a ParseError naming the problem when the document breaks a limit or is no report. */
+export function guardDocument(doc: ParsedDocument, limits: Limits): void {
+  if (doc.pages != null && doc.pages > limits.maxPages) {
+    throw new ParseError(doc.path, 'limit/pages', `${doc.pages} pages, more than the limit of ${limits.maxPages} (--max-pages)`);
+  }
+  const cells = countCells(doc);
+  if (cells > limits.maxCells) {
+    throw new ParseError(doc.path, 'limit/cells', `${cells} table cells, more than the limit of ${limits.maxCells} (--max-cells)`);
+  }
+  const text = textOf(doc);
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  if (han < MIN_HAN) throw new ParseError(doc.path, 'input/no-chinese-text', `no Chinese text to read (${han} Chinese characters): not a report`);
+  if (!REPORT_WORDS.test(text)) throw new ParseError(doc.path, 'input/not-a-report', 'no budget or performance vocabulary (预算, 决算, 绩效, 支出 …): not a report');
+}
