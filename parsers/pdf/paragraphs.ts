@@ -78,7 +78,9 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
         const t = it.table;
         // a table continued after a page break, or after a repeat of its own title lines
         if (pendingTable && (t.page === pendingTable.last.page + 1 || (t.page === pendingTable.last.page && skipped.length > 0))
-          && canContinue(pendingTable.last, t)) {
+          && canContinue(pendingTable.last, t)
+          // after a repeat of the title, only a repeat of the header too makes it the same table
+          && (!skipped.length || repeatsHeader(pendingTable.block.rows, t.rows))) {
           appendTable(pendingTable, t, file);
           skipped = [];
           prevItem = it;
@@ -93,7 +95,7 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
           source: { file, page: t.page },
           rowSources: t.rows.map(() => ({ file, page: t.page })),
         };
-        const title = titleLines.find((s) => /表[）)]?\s*$/.test(s) && s.length <= 60);
+        const title = titleLines.find((s) => /表/.test(s) && !/[。；，,;]$/.test(s) && s.length <= 60);
         if (title) block.title = title;
         blocks.push(block);
         pendingTable = { block, last: t, titleLines, cols: t.cols.map((r) => [...r]) };
@@ -186,6 +188,10 @@ function canContinue(a: PageTable, t: PageTable): boolean {
 }
 
 const rowKey = (row: Cell[]) => row.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\u0001');
+
+function repeatsHeader(head: Cell[][], rows: Cell[][]): boolean {
+  return rows.length > 0 && head.length > 0 && rows[0].some((c) => c.text) && rowKey(rows[0]) === rowKey(head[0]);
+}
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 interface Pending { block: TableBlock; last: PageTable; titleLines: string[]; cols: number[][] }
