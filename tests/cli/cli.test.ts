@@ -48,7 +48,7 @@ describe('jixiao command line', () => {
     const r = run(['import', join(CORPUS, 'txt', 'xuwen-2023-dept-self-eval.txt'), join(dir, 'nope.pdf')], dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${join(dir, 'nope.pdf')}: no such file or folder`);
-    expect(r.stdout).toContain('1 imported, 0 skipped (already imported), 1 failed — database jixiao.sqlite');
+    expect(r.stdout).toMatch(/1 imported, 0 skipped \(already imported\), 1 failed in [\d.]+ s — database jixiao.sqlite/);
     expect(readFileSync(join(dir, 'jixiao.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });
