@@ -1,7 +1,64 @@
-// Placeholder until indicators extraction lands (being written now).
+// Performance-indicator rows (目标表, 自评表, project 绩效指标 tables, verification 评分表) as records.
 import type { SegmentedDocument } from '../../../schemas/sections.ts';
-import type { DocumentMeta } from '../../../schemas/records.ts';
+import type { Comparator, DocumentMeta, Indicator } from '../../../schemas/records.ts';
+import { parseComparator, parseQuantity } from '../../normalize/numbers.ts';
+import { cellNumber, clean, isBlank } from '../tables/cells.ts';
+import { splitCode } from '../tables/project-name.ts';
+import { originOf } from '../origin.ts';
+import { readIndicatorTables, type ReadRow } from './read.ts';
+import type { Header } from '../tables/header.ts';
 
-export function extractIndicators(_doc: SegmentedDocument, _meta: DocumentMeta) {
-  return [];
+export { readIndicatorTables } from './read.ts';
+export type { IndicatorTable, ReadRow } from './read.ts';
+
+const text = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim().replace(/\s+/g, ' '));
+/** Level names lose the spaces an extraction put inside them (预算 执行 效益). */
+const levelName = (s: string | null | undefined): string | null => (s == null || clean(s) === '' ? null : clean(s));
+
+function comparatorOf(cell: string | null | undefined): Comparator | null {
+  const t = clean(cell);
+  if (!t || isBlank(t)) return null;
+  if (/^定性/.test(t)) return 'qualitative';
+  if (/^(定量|正向|反向)/.test(t)) return null;
+  return parseComparator(t).comparator;
+}
+
+/** Builds an Indicator from a read row. */
+export function toIndicator(doc: SegmentedDocument, header: Header, row: ReadRow, project: string | null): Indicator {
+  const v = row.values;
+  const has = (role: Parameters<Header['roles']['includes']>[0]) => header.roles.includes(role);
+  const target = text(v.target);
+  const actual = text(v.actual);
+  const tq = parseQuantity(target);
+  const aq = parseQuantity(actual);
+  let comparator: Comparator | null = has('comparator') ? comparatorOf(v.comparator) : null;
+  comparator ??= tq.comparator;
+  const unitCell = has('unit') && !isBlank(v.unit) ? clean(v.unit) : null;
+  const indicator: Indicator = {
+    ...originOf(doc, row.block, row.row),
+    project,
+    level1: levelName(row.level1),
+    level2: levelName(row.level2),
+    level3: text(v.level3) ?? '',
+    comparator,
+    target,
+    targetValue: tq.value,
+    targetUnit: unitCell ?? tq.unit,
+    actual,
+    actualValue: aq.value,
+    raw: row.raw,
+  };
+  if (has('weight')) indicator.weight = cellNumber(v.weight);
+  if (has('score')) indicator.score = cellNumber(v.score);
+  if (has('selfScore')) indicator.selfScore = cellNumber(v.selfScore);
+  return indicator;
+}
+
+export function extractIndicators(doc: SegmentedDocument, _meta: DocumentMeta): Indicator[] {
+  const out: Indicator[] = [];
+  for (const table of readIndicatorTables(doc)) {
+    const project = table.project ? splitCode(table.project).name : null;
+    for (const row of table.rows) out.push(toIndicator(doc, table.header, row, project));
+  }
+  return out;
 }
