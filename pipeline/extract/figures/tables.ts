@@ -1,0 +1,162 @@
+// Money figures from tables: label cells with their amounts (a 绩效目标表's 收入预算合计 | 607.94),
+// budget/决算 matrices whose column headers give the phase (预算数 | 决算数), and the 合计 row of a
+// 固定资产利用情况表. The unit comes from a header cell, a band row such as 当年预算情况（万元）,
+// the table's title or a 单位：万元 line just before the table.
+import type { FigureKey, Phase } from '../../../schemas/records.ts';
+import type { Table } from '../../../schemas/document.ts';
+import { parseNumber, toYuan, type MoneyUnit } from '../../normalize/numbers.ts';
+import { normalizeText } from '../../normalize/text.ts';
+import { toGrid } from '../grid.ts';
+import { FUND_RE, labelOfCell, phaseWordsIn, normalizeForMatch, PROJECT_CONTEXT_RE } from './lexicon.ts';
+import type { Candidate } from './prose.ts';
+
+export interface TableCandidate extends Candidate { row: number }
+
+export interface TableContext {
+  reportYear: number | null;
+  defaultPhase: Phase;
+  /** Text of the lines just before the table (title, 单位：万元). */
+  before: string;
+}
+
+/** The money unit a header text declares: （万元）, 单位：元, 金额单位：万元. */
+export function unitIn(text: string): MoneyUnit | null {
+  const s = normalizeText(text).replace(/[\s\u3000]/g, '');
+  const m = /(?:单位[:：]|[（(])(亿元|万元|元)(?:[)）]|$|[，,；;\s])/.exec(s) ?? /单位[:：]?(亿元|万元|元)/.exec(s);
+  return m ? (m[1] as MoneyUnit) : null;
+}
+
+const isNumeric = (s: string) => parseNumber(s.replace(/[万亿]?元$/, '')) != null;
+const cellNumber = (s: string): { value: number; unit: MoneyUnit | null } | null => {
+  const t = normalizeText(s).replace(/[\s\u3000]/g, '');
+  const m = /^([+-]?[\d,]*\.?\d+)(亿元|万元|元)?$/.exec(t);
+  if (!m) return null;
+  const value = parseNumber(m[1]);
+  return value == null ? null : { value, unit: (m[2] as MoneyUnit) ?? null };
+};
+
+/**
+ * Repairs a two-row header written without spans (text extraction): when the second header row
+ * starts with k empty cells, the first row's cells after the k-th spread evenly over the rest.
+ */
+function headerTexts(grid: string[][], headerRows: number, width: number): string[] {
+  const rows = grid.slice(0, headerRows).map((r) => [...r]);
+  if (rows.length === 2) {
+    const [top, sub] = rows;
+    const topCells = top.filter((t, i) => t !== '' || i < top.findLastIndex((x) => x !== '') + 1);
+    const lead = sub.findIndex((t) => t !== '');
+    const groups = topCells.length - lead;
+    const rest = width - lead;
+    if (lead > 0 && groups > 0 && rest > groups && rest % groups === 0 && topCells.slice(lead).every((t) => t !== '')) {
+      const span = rest / groups;
+      const spread = [...topCells.slice(0, lead)];
+      for (const g of topCells.slice(lead)) for (let k = 0; k < span; k++) spread.push(g);
+      rows[0] = spread;
+    }
+  }
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    for (const r of rows) { const t = r[c] ?? ''; if (t && !parts.includes(t)) parts.push(t); }
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
+/** Whether a table belongs to one project (项目支出绩效自评表): its money is project-level. */
+export function isProjectTable(table: Table): boolean {
+  if (table.title && PROJECT_CONTEXT_RE.test(table.title)) return true;
+  const rows = table.rows.slice(0, 4).map((r) => r.map((c) => c.text.replace(/[\s\u3000]/g, '')));
+  if (rows.flat().some((t) => /项目支出绩效(?:自评|目标)表|项目绩效(?:自评|目标)表/.test(t))) return true;
+  // a form row "项目名称 | <the project>", not a column header 项目名称 | 数量 | 金额
+  return rows.some((r) => {
+    const cells = [...new Set(r.filter((t) => t !== ''))];
+    const at = cells.indexOf('项目名称');
+    return at >= 0 && cells.length <= 3 && cells[at + 1] != null && cells[at + 1].length >= 4;
+  });
+}
+
+function phaseOf(text: string): Phase | null {
+  const { text: t } = normalizeForMatch(text);
+  const words = phaseWordsIn(t);
+  const strong = words.find((w) => w.strong);
+  return strong ? strong.phase : words[0]?.phase ?? null;
+}
+
+/** The 合计 row of a fixed-assets table: 金额 → fixedAssets.total, 在用 金额 → fixedAssets.inUse. */
+function fixedAssets(grid: string[][], unit: MoneyUnit | null, ctx: TableContext): TableCandidate[] {
+  const width = Math.max(...grid.map((r) => r.length));
+  const headerRows = grid.findIndex((r, i) => i > 0 && r.slice(1).some((t) => isNumeric(t)));
+  if (headerRows < 1 || !unit) return [];
+  const headers = headerTexts(grid, headerRows, width);
+  const out: TableCandidate[] = [];
+  grid.forEach((row, r) => {
+    if (r < headerRows || !/^(合计|总计)$/.test(normalizeText(row[0] ?? '').replace(/[\s\u3000]/g, ''))) return;
+    headers.forEach((h, c) => {
+      const n = cellNumber(row[c] ?? '');
+      if (!n || /闲置|比例|占|数量|%/.test(h.replace(/在用资产 金额/, '在用'))) return;
+      let key: FigureKey | null = null;
+      if (/在用/.test(h) && /金额|价值|原值|在用资产$/.test(h)) key = 'fixedAssets.inUse';
+      else if (/^(?:账面)?(?:金额|原值|价值|账面价值|总额)$/.test(h)) key = 'fixedAssets.total';
+      if (!key) return;
+      out.push({ key, phase: 'final', valueYuan: toYuan(n.value, n.unit ?? unit), raw: `${row[0]} ${h} ${row[c]}`, year: null, label: `${row[0]} ${h}`, row: r });
+    });
+  });
+  void ctx;
+  return out;
+}
+
+/** Figures from one table that is not a project's. */
+export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] {
+  if (isProjectTable(table)) return [];
+  const grid = toGrid(table).map((row) => row.map((c) => c.text.trim()));
+  if (!grid.length) return [];
+  const titleText = [table.title ?? '', ctx.before, grid[0].join(' ')].join(' ');
+  let unit = unitIn(table.title ?? '') ?? unitIn(ctx.before) ?? unitIn(grid[0].join(' '));
+
+  if (/固定资产/.test(titleText) && grid.slice(0, 3).flat().some((t) => /在用/.test(t))) return fixedAssets(grid, unit, ctx);
+
+  const width = Math.max(...grid.map((r) => r.length));
+  const tablePhase = phaseOf(titleText);
+  const out: TableCandidate[] = [];
+  let bandPhase: Phase | null = null;
+  // column headers: the non-numeric cells above the first row that holds numbers
+  const firstData = grid.findIndex((r) => r.some((t) => cellNumber(t) != null));
+  const headers = firstData > 0 ? headerTexts(grid, firstData, width) : new Array<string>(width).fill('');
+
+  grid.forEach((row, r) => {
+    const distinct = [...new Set(row.filter((t) => t !== ''))];
+    // a band row (当年预算情况（万元）) sets unit and phase for the rows below it
+    if (distinct.length === 1 && !cellNumber(distinct[0])) {
+      unit = unitIn(distinct[0]) ?? unit;
+      bandPhase = phaseOf(distinct[0]) ?? bandPhase;
+      return;
+    }
+    unit = r < Math.max(firstData, 1) ? unitIn(row.join(' ')) ?? unit : unit;
+    for (let c = 0; c < row.length; c++) {
+      const label = labelOfCell(row[c]);
+      if (!label || FUND_RE.test(row[c])) continue;
+      // the amounts to the right, up to the next text cell
+      const amounts: number[] = [];
+      for (let k = c + 1; k < row.length; k++) {
+        if (row[k] === row[c]) continue; // a span repeated over the grid
+        if (cellNumber(row[k])) amounts.push(k);
+        else if (row[k] !== '') break;
+      }
+      const labelPhase = phaseOf(row[c]);
+      for (const k of amounts) {
+        const header = headers[k] ?? '';
+        if (/率|%|％|比例|占比|数量|人数|个数|得分|权重/.test(header)) continue;
+        const colPhase = header ? phaseOf(header) : null;
+        if (amounts.length > 1 && !colPhase && k !== amounts[0]) continue;
+        const n = cellNumber(row[k])!;
+        const u = n.unit ?? unitIn(header) ?? unit;
+        if (!u) continue;
+        const phase = colPhase ?? labelPhase ?? bandPhase ?? tablePhase ?? ctx.defaultPhase;
+        out.push({ key: label.key, phase, valueYuan: toYuan(n.value, u), raw: `${row[c]} ${row[k]}`, year: null, label: label.label, row: r });
+        for (const also of label.also) out.push({ key: also, phase, valueYuan: toYuan(n.value, u), raw: `${row[c]} ${row[k]}`, year: null, label: label.label, row: r });
+      }
+    }
+  });
+  return out;
+}
