@@ -1,0 +1,77 @@
+// Benchmark: pages/second of parsePdf vs raw pdf.js getTextContent (and pdftotext when on PATH),
+// over fixtures/corpus/pdf and the text PDFs of fixtures/real, warm, several rounds.
+//   npx tsx scripts/bench-pdf.ts [rounds]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePdf } from '../parsers/pdf/index.ts';
+import { openPdf } from '../parsers/pdf/load.ts';
+
+const rounds = Number(process.argv[2] ?? 3);
+const root = join(import.meta.dirname, '..', 'fixtures');
+const files = [
+  ...readdirSync(join(root, 'corpus', 'pdf')).map((f) => join(root, 'corpus', 'pdf', f)),
+  ...readdirSync(join(root, 'real')).filter((f) => f.endsWith('.pdf') && !f.includes('扫描')).map((f) => join(root, 'real', f)),
+].filter((f) => f.endsWith('.pdf'));
+const data = files.map((f) => ({ path: f, bytes: new Uint8Array(readFileSync(f)) }));
+
+async function rawText(): Promise<number> {
+  let pages = 0;
+  for (const { path, bytes } of data) {
+    const doc = await openPdf(path, bytes);
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      await page.getTextContent();
+      page.cleanup();
+      pages++;
+    }
+    await doc.destroy();
+  }
+  return pages;
+}
+
+async function parseAll(tables: boolean): Promise<number> {
+  let pages = 0;
+  for (const { path, bytes } of data) pages += (await parsePdf(path, bytes, { tables })).pages ?? 0;
+  return pages;
+}
+
+function pdftotext(): number | null {
+  if (spawnSync('pdftotext', ['-v']).error) return null;
+  let pages = 0;
+  for (const { path } of data) {
+    execFileSync('pdftotext', ['-q', path, '-'], { maxBuffer: 64 << 20 });
+    const info = execFileSync('pdfinfo', [path]).toString();
+    pages += Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  }
+  return pages;
+}
+
+async function measure(label: string, run: () => Promise<number | null> | number | null): Promise<[string, number] | null> {
+  await run(); // warm-up
+  let best = Infinity;
+  let pages = 0;
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    const n = await run();
+    if (n === null) return null;
+    pages = n;
+    best = Math.min(best, performance.now() - t0);
+  }
+  return [label, pages / (best / 1000)];
+}
+
+const results: Array<[string, number]> = [];
+for (const [label, fn] of [
+  ['pdfjs getTextContent (raw)', rawText],
+  ['parsePdf (text + tables)', () => parseAll(true)],
+  ['parsePdf (text only)', () => parseAll(false)],
+  ['pdftotext (poppler, incl. spawn)', pdftotext],
+] as Array<[string, () => Promise<number | null> | number | null]>) {
+  const r = await measure(label, fn);
+  if (r) results.push(r); else console.log(`${label}: skipped (not on PATH)`);
+}
+const base = results[0][1];
+console.log(`${files.length} files, best of ${rounds} warm rounds`);
+console.log('| method | pages/s | vs raw pdfjs |\n|---|---:|---:|');
+for (const [label, pps] of results) console.log(`| ${label} | ${pps.toFixed(0)} | ${(pps / base).toFixed(2)}× |`);
