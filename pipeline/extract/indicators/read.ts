@@ -3,7 +3,7 @@
 // text extraction split in two, fills the hierarchy down, and keeps total rows (合计) and the project.
 import type { Table } from '../../../schemas/document.ts';
 import type { SegmentedDocument } from '../../../schemas/sections.ts';
-import { alignCells, positionalScore } from '../tables/align.ts';
+import { alignCells, fit, positionalScore } from '../tables/align.ts';
 import { clean, isBlank, isNameLike } from '../tables/cells.ts';
 import { detectIndicatorHeader, signature, type Header, type Role } from '../tables/header.ts';
 import { projectNameBefore, projectNameInRow } from '../tables/project-name.ts';
@@ -58,7 +58,9 @@ function place(h: Header, row: TableRow, spanned: boolean): Placed | null {
     const columns = Array.from({ length: width }, (_, k) => row.cells[k] ?? null);
     if (spanned) return { columns, score: positionalScore(columns, h.kinds) };
     const stay = positionalScore(columns, h.kinds);
-    const moved = alignCells(row.cells, h.kinds, row.cells.map((_, i) => i));
+    // cells that plainly do not belong where they stand: the row was shifted, so positions mean nothing
+    const shifted = columns.some((c, k) => c != null && c.trim() !== '' && fit(h.kinds[k], c) <= -3) || !isNameLike(columns[roleIndex(h, 'level3')] ?? '');
+    const moved = alignCells(row.cells, h.kinds, shifted ? undefined : row.cells.map((_, i) => i));
     return moved && moved.score > stay + 1e-9 ? moved : { columns, score: stay };
   }
   return alignCells(row.cells, h.kinds);

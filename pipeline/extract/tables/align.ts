@@ -26,6 +26,8 @@ export function fit(kind: ColumnKind, text: string): number {
     }
     case 'name':
       if (!isNameLike(t)) return -6;
+      // a sentence (说明 text) is not an indicator's name
+      if (n > 12 && (/[。；;]$/.test(t) || /，.*，/.test(t))) return 0;
       return n > 40 ? 0 : n > 25 ? 1 : 2;
     case 'num':
     case 'hnum':
@@ -56,6 +58,8 @@ const HOLE = -3;
 const STAY = 0.5;
 /** A slight preference for the leftmost of equally good placements. */
 const LEFT = 0.01;
+/** Neighbouring cells stay neighbours: gaps are where cells were dropped, which is rarer than not. */
+const TOGETHER = 0.3;
 
 export interface Alignment {
   /** Per column, the cell placed there or null. */
@@ -73,56 +77,69 @@ export function alignCells(cells: string[], kinds: ColumnKind[], positions?: num
   const n = items.length;
   const m = kinds.length;
   if (n > m) return null;
-  // best[i][k][h]: best score placing the first i cells in the first k columns; h = a hierarchy column got a cell
+  // best[i][k][h][t]: best score placing the first i cells in the first k columns;
+  // h = a hierarchy column got a cell, t = column k-1 got a cell
   const NEG = -Infinity;
-  const best: number[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => [NEG, NEG]));
-  const from: Array<Array<Array<[number, number, number, boolean] | null>>> = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => [null, null]));
-  best[0][0][0] = 0;
+  type Step = [number, number, number, number, boolean];
+  const best: number[][][][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => [[NEG, NEG], [NEG, NEG]]));
+  const from: Array<Array<Array<Array<Step | null>>>> = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => [[null, null], [null, null]]));
+  best[0][0][0][0] = 0;
   for (let k = 0; k < m; k++) {
     const kind = kinds[k];
     const hierLike = kind === 'hier' || kind === 'name';
     for (let i = 0; i <= n; i++) {
       for (let h = 0; h < 2; h++) {
-        const cur = best[i][k][h];
-        if (cur === NEG) continue;
-        // leave column k empty
-        const skip = cur + SKIP[kind] + (hierLike && h ? HOLE : 0);
-        if (skip > best[i][k + 1][h]) { best[i][k + 1][h] = skip; from[i][k + 1][h] = [i, k, h, false]; }
-        // put cell i in column k
-        if (i < n) {
-          const item = items[i];
-          const gain = fit(kind, item.text) + (item.pos === k ? STAY : 0) - LEFT * k;
-          const nh = h || (kind === 'hier' ? 1 : 0);
-          const take = cur + gain;
-          if (take > best[i + 1][k + 1][nh]) { best[i + 1][k + 1][nh] = take; from[i + 1][k + 1][nh] = [i, k, h, true]; }
+        for (let t = 0; t < 2; t++) {
+          const cur = best[i][k][h][t];
+          if (cur === NEG) continue;
+          // leave column k empty
+          const skip = cur + SKIP[kind] + (hierLike && h ? HOLE : 0);
+          if (skip > best[i][k + 1][h][0]) { best[i][k + 1][h][0] = skip; from[i][k + 1][h][0] = [i, k, h, t, false]; }
+          // put cell i in column k
+          if (i < n) {
+            const item = items[i];
+            const gain = fit(kind, item.text) + (item.pos === k ? STAY : 0) - LEFT * k + (t && i > 0 ? TOGETHER : 0);
+            const nh = h || (kind === 'hier' ? 1 : 0);
+            const take = cur + gain;
+            if (take > best[i + 1][k + 1][nh][1]) { best[i + 1][k + 1][nh][1] = take; from[i + 1][k + 1][nh][1] = [i, k, h, t, true]; }
+          }
         }
       }
     }
   }
-  const h = best[n][m][0] >= best[n][m][1] ? 0 : 1;
-  if (best[n][m][h] === NEG) return null;
+  let end: [number, number] = [0, 0];
+  for (const h of [0, 1]) for (const t of [0, 1]) if (best[n][m][h][t] > best[n][m][end[0]][end[1]]) end = [h, t];
+  const score = best[n][m][end[0]][end[1]];
+  if (score === NEG) return null;
   const columns: Array<string | null> = new Array(m).fill(null);
-  let state: [number, number, number] = [n, m, h];
+  let state: [number, number, number, number] = [n, m, end[0], end[1]];
   while (state[1] > 0) {
-    const step = from[state[0]][state[1]][state[2]];
+    const step = from[state[0]][state[1]][state[2]][state[3]];
     if (!step) break;
-    const [pi, pk, ph, took] = step;
+    const [pi, pk, ph, pt, took] = step;
     if (took) columns[pk] = items[pi].text;
-    state = [pi, pk, ph];
+    state = [pi, pk, ph, pt];
   }
-  return { columns, score: best[n][m][h] };
+  return { columns, score };
 }
 
 /** Scores cells where they stand (full-width rows): the same measure alignCells maximises. */
 export function positionalScore(cells: Array<string | null>, kinds: ColumnKind[]): number {
   let score = 0;
   let h = false;
+  let t = false;
+  let placed = 0;
   kinds.forEach((kind, k) => {
     const text = cells[k];
     if (text != null && text.trim() !== '') {
-      score += fit(kind, text) + STAY - LEFT * k;
+      score += fit(kind, text) + STAY - LEFT * k + (t && placed > 0 ? TOGETHER : 0);
       if (kind === 'hier') h = true;
-    } else score += SKIP[kind] + ((kind === 'hier' || kind === 'name') && h ? HOLE : 0);
+      t = true;
+      placed++;
+    } else {
+      score += SKIP[kind] + ((kind === 'hier' || kind === 'name') && h ? HOLE : 0);
+      t = false;
+    }
   });
   return score;
 }
