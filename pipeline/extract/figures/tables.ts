@@ -43,7 +43,9 @@ function headerTexts(grid: string[][], headerRows: number, width: number): strin
   const rows = grid.slice(0, headerRows).map((r) => [...r]);
   if (rows.length === 2) {
     const [top, sub] = rows;
-    const topCells = top.filter((t, i) => t !== '' || i < top.findLastIndex((x) => x !== '') + 1);
+    let lastFilled = -1;
+    top.forEach((t, i) => { if (t !== '') lastFilled = i; });
+    const topCells = top.slice(0, lastFilled + 1);
     const lead = sub.findIndex((t) => t !== '');
     const groups = topCells.length - lead;
     const rest = width - lead;
