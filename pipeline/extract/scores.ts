@@ -1,0 +1,188 @@
+// Scores: the document's self score and a verification's review score, section subtotals of a results
+// table, each project table's 合计 得分, and grades (优 良 中 差), from tables and from prose.
+import type { SegmentedDocument } from '../../schemas/sections.ts';
+import type { DocumentMeta, Grade, Score } from '../../schemas/records.ts';
+import { originOf } from './origin.ts';
+import { readIndicatorTables } from './indicators/read.ts';
+import { alignCells, type ColumnKind } from './tables/align.ts';
+import { cellNumber, clean, isNumeric } from './tables/cells.ts';
+import { splitCode } from './tables/project-name.ts';
+import { tableRows, type TableRow } from './tables/rows.ts';
+import { normalizeText } from '../normalize/text.ts';
+
+type Kind = Score['kind'];
+
+/** 优秀 → 优 and the like; null for words that name no band. */
+export function gradeOf(word: string | null | undefined): Grade | null {
+  const t = clean(word);
+  if (/^优/.test(t)) return '优';
+  if (/^良/.test(t)) return '良';
+  if (/^中/.test(t)) return '中';
+  if (/^(差|较差|不合格)/.test(t)) return '差';
+  return null;
+}
+
+/** The kind of score a report's own evaluator gives: review in a verification, self otherwise. */
+const ownKind = (meta: DocumentMeta): Kind => (meta.reportType === 'verification' ? 'review' : 'self');
+
+// ---------------------------------------------------------------- indicator tables: 合计 rows
+
+function fromIndicatorTables(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+  const out: Score[] = [];
+  for (const table of readIndicatorTables(doc)) {
+    const total = table.totals[0];
+    if (!total) continue;
+    const v = total.values;
+    const max = cellNumber(v.weight) ?? cellNumber(v.level1Weight) ?? 100;
+    const origin = originOf(doc, total.block, total.row);
+    if (table.project) {
+      const value = cellNumber(v.score) ?? cellNumber(v.selfScore);
+      if (value == null) continue;
+      out.push({ ...origin, scope: 'project', kind: v.score != null && meta.reportType === 'verification' ? 'review' : 'self', name: splitCode(table.project).name, value, max, grade: null, raw: total.raw });
+      continue;
+    }
+    const score = cellNumber(v.score);
+    const self = cellNumber(v.selfScore);
+    if (score != null) out.push({ ...origin, scope: 'document', kind: table.header.roles.includes('selfScore') ? 'review' : ownKind(meta), name: null, value: score, max, grade: null, raw: total.raw });
+    if (self != null) out.push({ ...origin, scope: 'document', kind: 'self', name: null, value: self, max, grade: null, raw: total.raw });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- results tables (评价内容 | 分值 | 得分)
+
+type ResultRole = 'name' | 'max' | 'value' | 'selfValue' | 'other';
+
+function resultRole(label: string): ResultRole {
+  const t = clean(label);
+  if (/得分率|比例|占比/.test(t)) return 'other';
+  if (/自评得分|自评分/.test(t)) return 'selfValue';
+  if (/得分|评分|核查分|评价分/.test(t)) return 'value';
+  if (/分值|权重|满分|标准分/.test(t)) return 'max';
+  if (/评价内容|一级指标|评价指标|指标名称|评价项目|指标$|内容$|项目$|维度/.test(t)) return 'name';
+  return 'other';
+}
+
+const TOTAL = /^(合计|总计|总分|得分合计|综合得分)/;
+const KINDS: Record<ResultRole, ColumnKind> = { name: 'name', max: 'num', value: 'num', selfValue: 'num', other: 'free' };
+
+function fromResultTables(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+  const out: Score[] = [];
+  const indicatorBlocks = new Set(readIndicatorTables(doc).map((t) => t.block));
+  doc.blocks.forEach((block, b) => {
+    if (block.kind !== 'table' || indicatorBlocks.has(b)) return;
+    const { rows, spanned } = tableRows(block);
+    // a header row: names, maxima and scores
+    const h = rows.findIndex((r) => {
+      const roles = r.cells.map(resultRole);
+      return roles.includes('name') && roles.includes('max') && (roles.includes('value') || roles.includes('selfValue')) && !r.cells.some((c) => isNumeric(c));
+    });
+    if (h >= 0) {
+      const roles = rows[h].cells.map(resultRole);
+      const kinds = roles.map((r) => KINDS[r]);
+      for (let r = h + 1; r < rows.length; r++) {
+        const row = rows[r];
+        const columns = spanned || row.cells.length === roles.length ? row.cells : alignCells(row.cells, kinds)?.columns;
+        if (!columns) continue;
+        const get = (role: ResultRole) => { const k = roles.indexOf(role); return k >= 0 ? columns[k] ?? null : null; };
+        const firstText = clean(row.cells.find((c) => c.trim() !== '') ?? '');
+        const total = TOTAL.test(firstText);
+        const name = total ? null : clean(get('name'));
+        if (!total && !name) continue;
+        const max = cellNumber(get('max'));
+        const raw = block.rows[r].map((c) => c.text.trim()).filter(Boolean).join(' | ');
+        const origin = originOf(doc, b, r);
+        for (const [role, kind] of [['value', roles.includes('selfValue') ? 'review' : ownKind(meta)], ['selfValue', 'self']] as Array<[ResultRole, Kind]>) {
+          const value = cellNumber(get(role));
+          if (value == null) continue;
+          out.push({ ...origin, scope: total ? 'document' : 'section', kind, name, value, max: max ?? (total ? 100 : null), grade: null, raw });
+        }
+      }
+      return;
+    }
+    // transposed: a row of names (一级指标 | 决策 | 过程 | 合计), then 分值 and 得分 rows, maybe in the table before
+    const byLabel = (re: RegExp, list: TableRow[]) => list.find((r) => re.test(clean(r.cells[0])));
+    const valueRow = byLabel(/^(得分|评价得分|核查得分|实际得分)$/, rows);
+    const maxRow = byLabel(/^(分值|权重|满分|标准分值?)$/, rows);
+    if (!valueRow) return;
+    let names = byLabel(/^(一级指标|评价内容|评价指标|指标|项目)$/, rows);
+    const prev = doc.blocks[b - 1];
+    if (!names && prev?.kind === 'table') names = byLabel(/^(一级指标|评价内容|评价指标|指标|项目)$/, tableRows(prev).rows);
+    if (!names) return;
+    const r = rows.indexOf(valueRow);
+    const raw = block.rows[r].map((c) => c.text.trim()).filter(Boolean).join(' | ');
+    names.cells.forEach((label, k) => {
+      if (k === 0) return;
+      const value = cellNumber(valueRow.cells[k]);
+      if (value == null) return;
+      const total = TOTAL.test(clean(label));
+      out.push({ ...originOf(doc, b, r), scope: total ? 'document' : 'section', kind: ownKind(meta), name: total ? null : clean(label), value, max: cellNumber(maxRow?.cells[k]) ?? (total ? 100 : null), grade: null, raw });
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- prose
+
+/** Keywords that name a whole report's score, strongest first. */
+const STRONG = '综合评价得分|综合得分|综合评分|总得分|总分|自评总分|自评得分|自评分数|自评分|最终得分';
+const WEAK = '评价得分|得分|得';
+const SCORE_RE = new RegExp(`(${STRONG}|${WEAK})\\s*(?:为|是|：|:)?\\s*[“"]?(\\d{1,3}(?:\\.\\d+)?)\\s*[”"]?\\s*分`, 'g');
+const GRADE_RE = /等级\s*(?:为|是|：|:|评定为|确定为)?\s*[“"「『]?(优秀|优|良好|良|中等|中|较差|差|不合格)/;
+/** Sentences about one indicator or one part, not about the whole. */
+const PART = /该指标|指标分值|指标总分值|此项|该项指标|扣\s*\d|得分率/;
+const WHOLE = /综合|总体|整体|最终|全面|总分|总得分/;
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[。；;！!？?])/).map((s) => s.trim()).filter(Boolean);
+}
+
+function fromProse(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+  const out: Score[] = [];
+  doc.blocks.forEach((block, b) => {
+    if (block.kind !== 'paragraph') return;
+    for (const raw of sentences(block.text)) {
+      const s = normalizeText(raw);
+      if (/^(本|该)项目/.test(s) && meta.reportType !== 'project_self_eval') continue;
+      const grade = gradeOf(GRADE_RE.exec(s)?.[1]);
+      let found = false;
+      for (const m of s.matchAll(SCORE_RE)) {
+        const strong = new RegExp(`^(${STRONG})$`).test(m[1]);
+        if (PART.test(s) && !strong) continue;
+        if (!strong && !WHOLE.test(s)) continue;
+        if (/指标/.test(s.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+        const value = Number(m[2]);
+        if (!(value >= 0 && value <= 100)) continue;
+        const kind: Kind = /自评/.test(m[1]) || (/自评/.test(s) && !/核查|复核/.test(s)) ? 'self'
+          : meta.reportType === 'verification' || /核查|复核|第三方|评价组|评价机构/.test(s) ? 'review' : 'self';
+        out.push({ ...originOf(doc, b), scope: 'document', kind, name: null, value, max: 100, grade, raw });
+        found = true;
+        break;
+      }
+      if (!found && grade && !PART.test(s) && !/分为.{0,12}等级|划分|标准/.test(s)) {
+        const kind: Kind = /自评/.test(s) ? 'self' : ownKind(meta);
+        out.push({ ...originOf(doc, b), scope: 'document', kind, name: null, value: null, max: null, grade, raw });
+      }
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- all together
+
+/** Keeps one score per scope, kind, name and value; a later duplicate lends its grade. */
+function dedupe(scores: Score[]): Score[] {
+  const out: Score[] = [];
+  for (const s of scores) {
+    const same = out.find((o) => o.scope === s.scope && o.kind === s.kind && clean(o.name) === clean(s.name) &&
+      (o.value === s.value || (s.value == null && o.grade === s.grade) || (o.value == null && s.value != null && o.grade === s.grade)));
+    if (!same) { out.push(s); continue; }
+    if (same.value == null && s.value != null) Object.assign(same, { value: s.value, max: s.max, raw: s.raw, source: s.source, section: s.section });
+    same.grade ??= s.grade;
+  }
+  return out;
+}
+
+export function extractScores(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+  return dedupe([...fromResultTables(doc, meta), ...fromIndicatorTables(doc, meta), ...fromProse(doc, meta)]);
+}
