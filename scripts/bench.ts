@@ -1,0 +1,82 @@
+// County-scale benchmark: builds corpora of 100, 500 and 1000 documents from the fixtures, imports
+// each into a fresh database with the real CLI code path, and reports documents and pages per second,
+// peak memory, and, over the same PDFs in the same run, raw pdf.js text extraction and pdftotext.
+// Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../pipeline/store/db.ts';
+import { defaultJobs, importPaths } from '../pipeline/ingest/index.ts';
+import { openPdf } from '../parsers/pdf/load.ts';
+import { buildCountyCorpus, type CorpusFile } from './county-corpus.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,500,1000' }, jobs: { type: 'string' } } });
+const sizes = values.sizes!.split(',').map(Number);
+const jobs = values.jobs ? Number(values.jobs) : defaultJobs();
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+
+async function rawPdfjs(files: CorpusFile[]): Promise<{ pages: number; seconds: number }> {
+  const t = performance.now();
+  let pages = 0;
+  for (const f of files) {
+    const doc = await openPdf(f.path, new Uint8Array(readFileSync(f.path)));
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      await page.getTextContent();
+      page.cleanup();
+      pages++;
+    }
+    await doc.destroy();
+  }
+  return { pages, seconds: (performance.now() - t) / 1000 };
+}
+
+function pdftotext(files: CorpusFile[]): { seconds: number } | null {
+  if (spawnSync('pdftotext', ['-v']).error) return null;
+  const t = performance.now();
+  for (const f of files) execFileSync('pdftotext', ['-q', f.path, '-']);
+  return { seconds: (performance.now() - t) / 1000 };
+}
+
+console.log(`jixiao county benchmark — ${jobs} parsing workers, node ${process.version}`);
+const rows: string[] = [];
+for (const size of sizes) {
+  const dir = join(tmpdir(), `jixiao-bench-${size}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  const files = buildCountyCorpus(FIXTURES, join(dir, 'in'), size);
+  const db = openDatabase(join(dir, 'bench.sqlite'));
+  peakRss = process.memoryUsage().rss;
+  const t = performance.now();
+  const summary = await importPaths(db, [join(dir, 'in')], { jobs });
+  const seconds = (performance.now() - t) / 1000;
+  const importPeak = peakRss;
+  db.close();
+  // the PDFs alone through the full pipeline, in their own database, for a like-for-like ratio
+  const pdfs = files.filter((f) => f.format === 'pdf');
+  const pdfDb = openDatabase(join(dir, 'pdf.sqlite'));
+  const tp = performance.now();
+  const pdfSummary = await importPaths(pdfDb, pdfs.map((f) => f.path), { jobs });
+  const pdfSeconds = (performance.now() - tp) / 1000;
+  pdfDb.close();
+  const raw = await rawPdfjs(pdfs);
+  const poppler = pdftotext(pdfs);
+  const pipelinePps = pdfSummary.pages / pdfSeconds;
+  const line = [
+    `${size} documents (${pdfs.length} PDF): ${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s`,
+    `  ${(summary.imported / seconds).toFixed(1)} documents/s, ${(summary.pages / seconds).toFixed(0)} PDF pages/s overall; peak RSS ${mib(importPeak)} MiB`,
+    `  PDFs only: full pipeline ${pipelinePps.toFixed(0)} pages/s (${jobs} workers) vs raw pdf.js getTextContent ${(raw.pages / raw.seconds).toFixed(0)} pages/s (1 thread): ratio ${(pipelinePps / (raw.pages / raw.seconds)).toFixed(2)}`
+      + (poppler ? `; pdftotext ${(raw.pages / poppler.seconds).toFixed(0)} pages/s: ratio ${(pipelinePps / (raw.pages / poppler.seconds)).toFixed(2)}` : '; pdftotext not installed'),
+    `  time per document ${(1000 * seconds / size).toFixed(1)} ms`,
+  ].join('\n');
+  console.log(line);
+  rows.push(line);
+  for (const f of summary.outcomes) if (f.status === 'failed') console.log(`  failed: ${f.path}: ${f.reason}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+clearInterval(sampler);
