@@ -144,7 +144,7 @@ describe('tables', () => {
     expect(result.title).toBe('综合评价结果表');
     expect(result.rows.at(-1)![0]).toMatchObject({ text: '合计', colSpan: 2 });
     expect(annex.source.page).toBe(13);
-    const pages = new Set(annex.rowSources!.map((s) => s.page));
+    const pages = new Set(annex.rowSources!.map((s) => s.page ?? 0));
     expect(Math.min(...pages)).toBe(13);
     // the last row, cut by the break before p. 23, is joined back into its p. 22 row
     expect(Math.max(...pages)).toBe(22);
