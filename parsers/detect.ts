@@ -163,7 +163,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
     if (b === 0) nul++;
     else if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  // UTF-16 without BOM has NULs in every other byte
-  if (nul > probe.length / 4) return nul < probe.length * 0.6;
+  // UTF-16 without BOM has its NULs in every other byte, all at even or all at odd positions
+  if (nul > probe.length / 4) {
+    let even = 0;
+    for (let i = 0; i < probe.length; i += 2) if (probe[i] === 0) even++;
+    const odd = nul - even;
+    return Math.min(even, odd) < nul / 20 && Math.max(even, odd) > probe.length / 2 * 0.3;
+  }
   return control <= probe.length / 100 && nul === 0;
 }
