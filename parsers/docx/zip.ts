@@ -119,6 +119,19 @@ export class ZipReader {
 
   /** Inflates one entry (undefined when absent), counting its output against the cap. */
   read(name: string): Uint8Array | undefined {
+    return this.inflate(name, true);
+  }
+
+  /**
+   * Inflates every entry, keeping nothing, so a package whose parts lie about their sizes is
+   * caught (ZipError 'too-large') before another library inflates it without a bound.
+   */
+  measureAll(): number {
+    for (const name of this.entries.keys()) this.inflate(name, false);
+    return this.produced;
+  }
+
+  private inflate(name: string, keep: boolean): Uint8Array | undefined {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     if (entry.encrypted) throw new ZipError('corrupt', `${name} is encrypted`);
@@ -133,7 +146,7 @@ export class ZipReader {
     if (entry.method === 0) {
       if (data.length > budget) throw this.tooLarge(name);
       this.produced += data.length;
-      return data.slice();
+      return keep ? data.slice() : undefined;
     }
     if (entry.method !== 8) throw new ZipError('corrupt', `${name} uses unsupported compression method ${entry.method}`);
     const chunks: Uint8Array[] = [];
@@ -142,7 +155,7 @@ export class ZipReader {
     const inflater = new Inflate((chunk, final) => {
       total += chunk.length;
       if (total > budget) throw this.tooLarge(name);
-      chunks.push(chunk);
+      if (keep) chunks.push(chunk);
       if (final) done = true;
     });
     // small slices bound what one push can produce (deflate expands at most ~1032:1)
@@ -158,6 +171,7 @@ export class ZipReader {
     }
     if (!done && data.length > 0) throw new ZipError('corrupt', `${name} is truncated`);
     this.produced += total;
+    if (!keep) return undefined;
     const out = new Uint8Array(total);
     let o = 0;
     for (const c of chunks) { out.set(c, o); o += c.length; }

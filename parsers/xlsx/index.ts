@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Block, Cell, Message, ParsedDocument, Provenance } from '../../schemas/document.ts';
 import { ParseError } from '../shared/errors.ts';
 import { sha256 } from '../shared/hash.ts';
-import { DEFAULT_MAX_UNCOMPRESSED, readCentralDirectory, ZipError } from '../docx/zip.ts';
+import { DEFAULT_MAX_UNCOMPRESSED, ZipError, ZipReader } from '../docx/zip.ts';
 
 export interface XlsxOptions {
   /** Wall-clock limit for reading one workbook; default 60 s. */
@@ -31,19 +31,22 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export async function parseXlsx(path: string, bytes: Uint8Array, options: XlsxOptions = {}): Promise<ParsedDocument> {
   const file = basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UNCOMPRESSED;
+  // only OOXML packages come here (the library would read anything else as CSV text)
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ParseError(path, 'xlsx/corrupt', 'not an XLSX package (no zip signature)');
   // zip bomb guard before the library sees anything: it inflates every part it wants, unbounded
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    try {
-      const declared = readCentralDirectory(bytes).reduce((n, e) => n + e.size, 0);
-      if (declared > maxBytes) throw new ParseError(path, 'xlsx/too-large', `the workbook declares ${declared} uncompressed bytes, over the cap of ${maxBytes}`);
-    } catch (err) {
-      if (err instanceof ParseError) throw err;
-      if (err instanceof ZipError) throw new ParseError(path, 'xlsx/corrupt', err.message);
-      throw err;
-    }
+  // (declared sizes first, then the real inflated sizes, output discarded: parts may lie)
+  try {
+    const zip = new ZipReader(bytes, { maxBytes });
+    if (!zip.has('xl/workbook.xml') && !zip.has('xl/workbook.bin')) throw new ZipError('corrupt', 'no xl/workbook.xml in the package');
+    zip.checkDeclared([...zip.entries.keys()]);
+    zip.measureAll();
+  } catch (err) {
+    if (err instanceof ZipError) throw new ParseError(path, err.kind === 'too-large' ? 'xlsx/too-large' : 'xlsx/corrupt', err.message);
+    throw new ParseError(path, 'xlsx/corrupt', String(err));
   }
-  const sheets = await readInWorker(path, bytes, options);
+  const { sheets, intact } = await readInWorker(path, bytes, options);
   const messages: Message[] = [];
+  if (!intact) messages.push({ level: 'warning', rule: 'xlsx/prototype-pollution', text: 'the workbook changed built-in prototypes inside the isolated reader; only plain cell text was kept' });
   const blocks: Block[] = [];
   for (const sheet of sheets) {
     const [name, hidden] = sheet;
@@ -54,7 +57,7 @@ export async function parseXlsx(path: string, bytes: Uint8Array, options: XlsxOp
   return { file, path, format: 'xlsx', sha256: sha256(bytes), blocks, messages };
 }
 
-function readInWorker(path: string, bytes: Uint8Array, options: XlsxOptions): Promise<RawSheet[]> {
+function readInWorker(path: string, bytes: Uint8Array, options: XlsxOptions): Promise<{ sheets: RawSheet[]; intact: boolean }> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -66,7 +69,7 @@ function readInWorker(path: string, bytes: Uint8Array, options: XlsxOptions): Pr
       stdout: true,
       stderr: true,
     });
-    const finish = (err: ParseError | null, value?: RawSheet[]) => {
+    const finish = (err: ParseError | null, value?: { sheets: RawSheet[]; intact: boolean }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -75,10 +78,10 @@ function readInWorker(path: string, bytes: Uint8Array, options: XlsxOptions): Pr
     };
     const timer = setTimeout(() => finish(new ParseError(path, 'xlsx/timeout', `reading the workbook took longer than ${timeoutMs} ms; stopped`)), timeoutMs);
     worker.once('message', (msg: unknown) => {
-      const m = msg as { ok?: unknown; error?: unknown; sheets?: unknown };
+      const m = msg as { ok?: unknown; error?: unknown; sheets?: unknown; intact?: unknown };
       if (m && m.ok === true) {
         const sheets = validate(m.sheets);
-        if (sheets) finish(null, sheets);
+        if (sheets) finish(null, { sheets, intact: m.intact === true });
         else finish(new ParseError(path, 'xlsx/corrupt', 'the reader returned malformed data'));
       } else {
         finish(new ParseError(path, 'xlsx/corrupt', `not a readable workbook: ${String(m?.error ?? 'unknown error')}`));
