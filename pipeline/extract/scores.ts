@@ -41,6 +41,8 @@ function fromIndicatorTables(doc: SegmentedDocument, meta: DocumentMeta): Score[
       out.push({ ...origin, scope: 'project', kind: v.score != null && meta.reportType === 'verification' ? 'review' : 'self', name: splitCode(table.project).name, value, max, grade: null, raw: total.raw });
       continue;
     }
+    // a 合计 out of less than 100 totals one part of the scheme, not the document
+    if (max !== 100) continue;
     const score = cellNumber(v.score);
     const self = cellNumber(v.selfScore);
     if (score != null) out.push({ ...origin, scope: 'document', kind: table.header.roles.includes('selfScore') ? 'review' : ownKind(meta), name: null, value: score, max, grade: null, raw: total.raw });
@@ -90,6 +92,8 @@ function fromResultTables(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
         const name = total ? null : clean(get('name'));
         if (!total && !name) continue;
         const max = cellNumber(get('max'));
+        // a 合计 out of less than 100 totals one part of the scheme, not the document
+        if (total && max != null && max !== 100) continue;
         const raw = block.rows[r].map((c) => c.text.trim()).filter(Boolean).join(' | ');
         const origin = originOf(doc, b, r);
         for (const [role, kind] of [['value', roles.includes('selfValue') ? 'review' : ownKind(meta)], ['selfValue', 'self']] as Array<[ResultRole, Kind]>) {
@@ -130,8 +134,8 @@ const WEAK = '评价得分|得分|得';
 const SCORE_RE = new RegExp(`(${STRONG}|${WEAK})\\s*(?:为|是|：|:)?\\s*[“"]?(\\d{1,3}(?:\\.\\d+)?)\\s*[”"]?\\s*分`, 'g');
 const GRADE_RE = /等级\s*(?:为|是|：|:|评定为|确定为)?\s*[“"「『]?(优秀|优|良好|良|中等|中|较差|差|不合格)/;
 /** Sentences about one indicator or one part, not about the whole. */
-const PART = /该指标|指标分值|指标总分值|此项|该项指标|扣\s*\d|得分率/;
-const WHOLE = /综合|总体|整体|最终|全面|总分|总得分/;
+const PART = /该指标|分值|此项|该项指标|类指标|二级指标|三级指标|扣\s*\d|得分率/;
+const WHOLE = /综合|总体|整体|最终|全面|总分(?!值)|总得分/;
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[。；;！!？?])/).map((s) => s.trim()).filter(Boolean);
@@ -148,8 +152,10 @@ function fromProse(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
       let found = false;
       for (const m of s.matchAll(SCORE_RE)) {
         const strong = new RegExp(`^(${STRONG})$`).test(m[1]);
-        if (PART.test(s) && !strong) continue;
-        if (!strong && !WHOLE.test(s)) continue;
+        // what the sentence says up to the number decides whether it is about the whole or a part
+        const lead = s.slice(0, m.index! + m[0].length);
+        if (PART.test(lead) && !strong) continue;
+        if (!strong && !WHOLE.test(lead)) continue;
         if (/指标/.test(s.slice(Math.max(0, m.index! - 8), m.index!))) continue;
         const value = Number(m[2]);
         if (!(value >= 0 && value <= 100)) continue;

@@ -23,7 +23,16 @@ export function inProjectSection(doc: SegmentedDocument, blockIndex: number): bo
   return false;
 }
 
+/** Whether the document as a whole evaluates one project (its title says 项目…绩效评价报告, not 部门整体). */
+export function isProjectReport(doc: SegmentedDocument, title: string | null): boolean {
+  const head = [title ?? '', ...doc.blocks.slice(0, 6).map((b) => (b.kind === 'paragraph' ? b.text : ''))].join(' ').replace(/[\s\u3000]/g, '');
+  const first = /^[^。]{0,80}?(项目(?:支出)?绩效(?:评价|自评)报告|项目支出绩效自评表)/.exec(head);
+  return first != null && !/部门整体|整体支出|部门决算|部门预算/.test(head.slice(0, first.index + first[0].length));
+}
+
 export function extractFigures(doc: SegmentedDocument, meta: Pick<DocumentMeta, 'year' | 'reportType'> & Partial<DocumentMeta>): Figure[] {
+  // a report about one project has no whole-unit figures to give
+  if (meta.reportType === 'project_self_eval' || isProjectReport(doc, meta.title ?? null)) return [];
   const defaultPhase: Phase = meta.reportType === 'budget' ? 'budget' : 'final';
   const reportYear = meta.year ?? null;
   const figures: Figure[] = [];

@@ -52,15 +52,19 @@ export const LABELS: LabelDef[] = [
 /** Words that look like labels but name something else; matched first so they block shorter labels inside them. */
 export const NOT_LABELS: string[] = [
   '年初结转(?:和|及)?结余', '政府性基金预算财政拨款', '国有资本经营预算财政拨款', '基金预算拨款',
-  '政府采购货物支出', '政府采购工程支出', '政府采购服务支出', '授予中小企业合同金额', '授予小微企业合同金额',
+  '政府采购(?:货物|工程|服务)(?:类)?(?:支出|预算|采购)?', '授予中小企业合同金额', '授予小微企业合同金额', '面向中小企业预留',
   '项目支出绩效', '项目经费绩效', '机关运行经费', '工资福利支出', '商品和服务支出', '对个人和家庭的补助',
   '其他资本性支出', '资本性支出',
 ];
+
+/** What may stand between a label and its amount: phase and filler words only (会议费 may not). */
+export const GAP_RE = /^(?:[:：]|\d{4}年度?|为|是|达到?|共计?|合计|总计|总额|金额|数额|规模|数|的|约|均|各|支出?|收入|财政拨款|一般公共预算|决算|预算|实际|年初|调整后?|全年|本年|当年|执行|完成|安排|下达|到位|支付|中|资金|经费|了|已|累计|其中|有|分别|总)*$/;
 
 export interface PhaseWord { re: RegExp; phase: Phase; strong: boolean }
 
 /** Phase signals, longest first; strong words decide alone, weak ones (预算, 安排) yield to context. */
 export const PHASE_WORDS: PhaseWord[] = [
+  { re: /完成(?:全年|年初)?预算(?!数?的|率)/g, phase: 'budget', strong: true },
   { re: /调整后的?预算|调整预算|预算调整|全年预算|调整后|调整数|下达预算|财政下达/g, phase: 'adjusted', strong: true },
   { re: /预算执行|决算|实际|执行数|执行|完成|实付|支付|到位/g, phase: 'final', strong: true },
   { re: /年初预算|预算安排|年初|批复预算|计划|申报/g, phase: 'budget', strong: true },
@@ -148,7 +152,7 @@ export function findLabels(text: string): LabelMatch[] {
       const end = start + m[0].length;
       found.push({
         key: def?.key ?? 'income.total', also: def?.also ?? [], weak: def?.weak ?? false, start, end, label: m[0],
-        free: def != null && (FREE_BEFORE.test(text.slice(Math.max(0, start - 1), start)) || PHASE_INITIAL.test(m[0])), blocked: def == null, len: m[0].length,
+        free: def != null && (FREE_BEFORE.test(text.slice(Math.max(0, start - 1), start)) || (!def.weak && PHASE_INITIAL.test(m[0]))), blocked: def == null, len: m[0].length,
       });
     }
   }
@@ -182,13 +186,15 @@ export function phaseWordsIn(text: string, from = 0, to = text.length): Array<{ 
 /** A label written in a table cell: the cell is the label, give or take 其中/phase words/units. */
 export function labelOfCell(cellText: string): LabelMatch | null {
   const { text } = normalizeForMatch(cellText);
-  const t = text.replace(/^(其中|含|包括)[:：]?/, '').replace(/[:：]$/, '');
+  const t = text
+    .replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．])/, '')
+    .replace(/^(其中|含|包括)[:：]?/, '').replace(/[:：]$/, '');
   if (!t || t.length > 24 || /\d/.test(t.replace(/（[^）]*）/g, ''))) return null;
   const labels = findLabels(t).filter((l) => !l.blocked);
   if (labels.length !== 1) return null;
   const l = labels[0];
   // what is left besides the label must be phase or filler words
   const rest = (t.slice(0, l.start) + t.slice(l.end)).replace(/（[^）]*）/g, '');
-  if (rest && !/^(?:年初|全年|本年|当年|上年|调整后|调整|预算|决算|执行|实际|安排|合计|总计|总额|数|金额|支出|收入|财政拨款|一般公共预算|本级|部门|的|[:：])*$/.test(rest)) return null;
+  if (rest && !/^(?:年初|全年|本年|当年|上年|调整后|调整|预算|决算|执行|实际|安排|合计|小计|总计|总额|数|金额|支出|收入|财政拨款|一般公共预算|本级|部门|的|[:：])*$/.test(rest)) return null;
   return l;
 }

@@ -3,7 +3,7 @@
 // fund money and amounts whose label is part of a longer name are skipped.
 import type { FigureKey, Phase } from '../../../schemas/records.ts';
 import { findNumbers, toYuan, type MoneyUnit } from '../../normalize/numbers.ts';
-import { CHANGE_RE, FUND_RE, findLabels, normalizeForMatch, phaseWordsIn, type LabelMatch } from './lexicon.ts';
+import { CHANGE_RE, FUND_RE, GAP_RE, findLabels, normalizeForMatch, phaseWordsIn, type LabelMatch } from './lexicon.ts';
 
 export interface Candidate {
   key: FigureKey;
@@ -111,7 +111,7 @@ export function proseFigures(original: string, ctx: ProseContext): Candidate[] {
       }
       if (label.blocked || !label.free) continue;
       const gap = text.slice(label.end, p);
-      if (gap.length > MAX_GAP || /\d/.test(gap.replace(/\d{4}年度?/g, ''))) continue;
+      if (gap.length > MAX_GAP || !GAP_RE.test(gap)) continue;
     }
 
     const local = phaseWordsIn(text, cs, p);

@@ -108,25 +108,82 @@ function fixedAssets(grid: string[][], unit: MoneyUnit | null, ctx: TableContext
   return out;
 }
 
+const SKIP_COLUMN = /行次|栏次|编码|序号|编号|代码|率|%|％|比例|占比|数量|人数|个数|得分|权重|辆|台|套/;
+const isSequenceRow = (row: string[]) => {
+  const nums = row.filter((t) => t !== '').map((t) => parseNumber(t));
+  return nums.length >= 2 && nums.every((n, i) => n === i + 1 || n === (nums[0] ?? 0) + i);
+};
+const yearOf = (text: string): number | null => {
+  const m = /(\d{4})年/.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+/** How a table's title narrows its totals: a 财政拨款 table's 收入总计 is fiscal income only. */
+function retarget(key: FigureKey, title: string): FigureKey | null {
+  if (/财政拨款|一般公共预算/.test(title)) {
+    if (key === 'income.total') return 'income.fiscal';
+    if (key === 'expenditure.total' || key === 'income.other') return null;
+  }
+  return key;
+}
+
 /** Figures from one table that is not a project's. */
 export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] {
   if (isProjectTable(table)) return [];
   const grid = toGrid(table).map((row) => row.map((c) => c.text.trim()));
   if (!grid.length) return [];
+  const titleLine = table.title ?? ctx.before.split('\n').filter((l) => /表/.test(l)).at(-1) ?? '';
   const titleText = [table.title ?? '', ctx.before, grid[0].join(' ')].join(' ');
+  if (/基金|国有资本经营/.test(titleLine)) return [];
   let unit = unitIn(table.title ?? '') ?? unitIn(ctx.before) ?? unitIn(grid[0].join(' '));
 
   if (/固定资产/.test(titleText) && grid.slice(0, 3).flat().some((t) => /在用/.test(t))) return fixedAssets(grid, unit, ctx);
 
   const width = Math.max(...grid.map((r) => r.length));
-  const tablePhase = phaseOf(titleText);
+  const tablePhase = phaseOf(titleLine);
   const out: TableCandidate[] = [];
   let bandPhase: Phase | null = null;
-  // column headers: the non-numeric cells above the first row that holds numbers
-  const firstData = grid.findIndex((r) => r.some((t) => cellNumber(t) != null));
-  const headers = firstData > 0 ? headerTexts(grid, firstData, width) : new Array<string>(width).fill('');
+  // column headers: the text rows above the first row that holds numbers (a 栏次 row 1 2 3 … is a header too)
+  let firstData = grid.findIndex((r) => r.some((t) => cellNumber(t) != null) && !isSequenceRow(r));
+  if (firstData < 0) firstData = grid.length;
+  const headerRows = grid.slice(0, firstData).filter((r) => !isSequenceRow(r));
+  const headers = headerRows.length ? headerTexts(headerRows, headerRows.length, width) : new Array<string>(width).fill('');
+  const emit = (key: FigureKey, phase: Phase, year: number | null, value: number, u: MoneyUnit, raw: string, label: string, row: number) => {
+    const k = retarget(key, titleLine);
+    if (!k) return;
+    out.push({ key: k, phase, valueYuan: toYuan(value, u), raw, year: year != null && year !== ctx.reportYear ? year : null, label, row });
+  };
 
+  // 1. labels in the header, amounts below (a "三公" table: 合计 | 因公出国（境）费 | … over one row of numbers)
+  const titleLabel = labelOfCell(titleLine.replace(/^.*?(“?三公”?经费).*$/, '$1'));
+  const dataRows = grid.slice(firstData).filter((r) => !isSequenceRow(r));
+  if (headerRows.length && dataRows.length === 1 && dataRows[0].every((t) => t === '' || cellNumber(t))) {
+    const row = dataRows[0];
+    headers.forEach((h, c) => {
+      const n = cellNumber(row[c] ?? '');
+      if (!n || SKIP_COLUMN.test(h)) return;
+      const parts = h.split(' ');
+      let label = null;
+      for (let k = parts.length - 1; k >= 0 && !label; k--) label = labelOfCell(parts[k]);
+      if (!label && /合计|总计/.test(parts.at(-1) ?? '') && titleLabel) label = titleLabel;
+      const u = n.unit ?? unitIn(h) ?? unit;
+      if (!label || !u) return;
+      const phase = phaseOf(h) ?? tablePhase ?? ctx.defaultPhase;
+      emit(label.key, phase, yearOf(h), n.value, u, `${h} ${row[c]}`, label.label, grid.indexOf(row));
+    });
+    return out;
+  }
+
+  // 2. label cells with the amounts to their right
+  // columns inside a 结转和结余 breakdown (its 一般公共预算财政拨款 line is carried-over money, not income)
+  const inCarry = new Set<number>();
   grid.forEach((row, r) => {
+    if (r < firstData) { unit = unitIn(row.join(' ')) ?? unit; return; }
+    const carryBefore = new Set(inCarry);
+    row.forEach((t, c) => {
+      if (/结转|结余/.test(t)) inCarry.add(c);
+      else if (/合计|总计|^[一二三四五六七八九十]+、/.test(t)) inCarry.delete(c);
+    });
     const distinct = [...new Set(row.filter((t) => t !== ''))];
     // a band row (当年预算情况（万元）) sets unit and phase for the rows below it
     if (distinct.length === 1 && !cellNumber(distinct[0])) {
@@ -134,11 +191,13 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
       bandPhase = phaseOf(distinct[0]) ?? bandPhase;
       return;
     }
-    unit = r < Math.max(firstData, 1) ? unitIn(row.join(' ')) ?? unit : unit;
     for (let c = 0; c < row.length; c++) {
+      if (c > 0 && row[c] === row[c - 1]) continue;
       const label = labelOfCell(row[c]);
       if (!label || FUND_RE.test(row[c])) continue;
-      // the amounts to the right, up to the next text cell
+      // an item under a classification code (302 | 17 | 公务接待费) is a sub-item, not the unit's figure
+      if (row.slice(0, c).some((t) => /^\d{2,}$/.test(t.replace(/\s/g, '')))) continue;
+      if (carryBefore.has(c) && !/合计|总计|^[一二三四五六七八九十]+、/.test(row[c])) continue;
       const amounts: number[] = [];
       for (let k = c + 1; k < row.length; k++) {
         if (row[k] === row[c]) continue; // a span repeated over the grid
@@ -146,17 +205,17 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
         else if (row[k] !== '') break;
       }
       const labelPhase = phaseOf(row[c]);
-      for (const k of amounts) {
+      const usable = amounts.filter((k) => !SKIP_COLUMN.test(headers[k] ?? ''));
+      for (const k of usable) {
         const header = headers[k] ?? '';
-        if (/率|%|％|比例|占比|数量|人数|个数|得分|权重/.test(header)) continue;
         const colPhase = header ? phaseOf(header) : null;
-        if (amounts.length > 1 && !colPhase && k !== amounts[0]) continue;
+        if (usable.length > 1 && !colPhase && k !== usable[0]) continue;
         const n = cellNumber(row[k])!;
         const u = n.unit ?? unitIn(header) ?? unit;
         if (!u) continue;
         const phase = colPhase ?? labelPhase ?? bandPhase ?? tablePhase ?? ctx.defaultPhase;
-        out.push({ key: label.key, phase, valueYuan: toYuan(n.value, u), raw: `${row[c]} ${row[k]}`, year: null, label: label.label, row: r });
-        for (const also of label.also) out.push({ key: also, phase, valueYuan: toYuan(n.value, u), raw: `${row[c]} ${row[k]}`, year: null, label: label.label, row: r });
+        emit(label.key, phase, yearOf(header), n.value, u, `${row[c]} ${row[k]}`, label.label, r);
+        for (const also of label.also) emit(also, phase, yearOf(header), n.value, u, `${row[c]} ${row[k]}`, label.label, r);
       }
     }
   });

@@ -29,6 +29,8 @@ export interface IndicatorTable {
   /** Project name as written (code included), or null for a department table. */
   project: string | null;
   rows: ReadRow[];
+  /** The hierarchy in force after the last row, for a table continued in the next block. */
+  end: { level1: string | null; level2: string | null; level1Weight: string | null; level2Weight: string | null };
   /** 合计 / 总计 rows, values placed in the header's columns. */
   totals: Array<{ block: number; row: number; values: RoleValues; raw: string }>;
 }
@@ -56,7 +58,12 @@ function place(h: Header, row: TableRow, spanned: boolean): Placed | null {
   const width = h.roles.length;
   if (spanned || row.cells.length === width) {
     const columns = Array.from({ length: width }, (_, k) => row.cells[k] ?? null);
-    if (spanned) return { columns, score: positionalScore(columns, h.kinds) };
+    if (spanned) {
+      // a grid row keeps its positions unless they plainly do not fit (a row broken by a page end)
+      const broken = columns.some((c, k) => c != null && c.trim() !== '' && !row.fromAbove[k] && fit(h.kinds[k], c) <= -3);
+      if (broken) return alignCells(row.cells.map((c, k) => (row.fromAbove[k] ? '' : c)), h.kinds);
+      return { columns, score: positionalScore(columns, h.kinds) };
+    }
     const stay = positionalScore(columns, h.kinds);
     // cells that plainly do not belong where they stand: the row was shifted, so positions mean nothing
     const shifted = columns.some((c, k) => c != null && c.trim() !== '' && fit(h.kinds[k], c) <= -3) || !isNameLike(columns[roleIndex(h, 'level3')] ?? '');
@@ -111,13 +118,12 @@ function readTable(doc: SegmentedDocument, table: Table, b: number, out: Indicat
       if (!firstHeaderSeen && project == null) project = projectNameBefore(doc, b);
       if (continued) {
         project = prev.project;
-        const last = prev.rows.at(-1);
-        if (last) ({ level1, level2, level1Weight: l1w, level2Weight: l2w } = last);
+        ({ level1, level2, level1Weight: l1w, level2Weight: l2w } = prev.end);
       } else if (!current || signature(current.header) !== signature(header) || current.project !== project) {
         level1 = level2 = l1w = l2w = null;
       }
       firstHeaderSeen = true;
-      current = { block: b, header, project, rows: [], totals: [] };
+      current = { block: b, header, project, rows: [], totals: [], end: { level1, level2, level1Weight: l1w, level2Weight: l2w } };
       out.push(current);
       r = header.end - 1;
       continue;
@@ -149,7 +155,8 @@ function readTable(doc: SegmentedDocument, table: Table, b: number, out: Indicat
     }
     if (!placed) continue;
     const values = valuesOf(h, placed.columns);
-    if (!values.level3 || !isNameLike(values.level3)) continue;
+    // an indicator is named, not described: a sentence in the name column is a fragment of a broken row
+    if (!values.level3 || !isNameLike(values.level3) || /[。]$/.test(values.level3.trim())) continue;
     if (detectIndicatorHeader([{ cells: placed.columns.map((c) => c ?? ''), fromAbove: [] }], 0)) continue;
 
     // fill the hierarchy down: an empty level cell means "same as above"; a new 一级 starts a new 二级
@@ -160,6 +167,7 @@ function readTable(doc: SegmentedDocument, table: Table, b: number, out: Indicat
       level2 = values.level2; l2w = values.level2Weight ?? null;
     }
     current.rows.push({ block: b, row: r, values, level1, level2, level1Weight: l1w, level2Weight: l2w, raw: rawOf(r, last) });
+    current.end = { level1, level2, level1Weight: l1w, level2Weight: l2w };
     r = last;
   }
 }
