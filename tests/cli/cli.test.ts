@@ -9,7 +9,7 @@ const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, 
 
 describe('jixiao command line', () => {
   it('prints help for the tool and each command', () => {
-    expect(run(['--help']).stdout).toContain('jixiao import PATH…');
+    expect(run(['--help']).stdout).toMatch(/jixiao import +import files or folders/);
     expect(run(['import', '--help']).stdout).toContain('--db FILE');
     expect(run(['export', '--help']).stdout).toContain('--format');
   });
