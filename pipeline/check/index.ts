@@ -1,0 +1,72 @@
+// The checking engine: a catalogue of small named rules run over one document (checkDocument) or over the
+// reports of a database (checkAcross). Rules are pure: they read records and text and return flags.
+import type { Extraction, Flag } from '../../schemas/records.ts';
+import type { SegmentedDocument } from '../../schemas/sections.ts';
+import { buildSentences, buildTables } from './sentences.ts';
+import type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
+import { proseRate } from './rules/prose-rate.ts';
+import { proseShare } from './rules/prose-share.ts';
+import { proseGrowth } from './rules/prose-growth.ts';
+import { formula } from './rules/formula.ts';
+import { staffControl } from './rules/staff-control.ts';
+import { classItems } from './rules/class-items.ts';
+import { changeComponents } from './rules/change-components.ts';
+import { subsidiaryScope } from './rules/subsidiary-scope.ts';
+import { fundsYear } from './rules/funds-year.ts';
+import { headcount } from './rules/headcount.ts';
+import { entityName } from './rules/entity-name.ts';
+
+export type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
+
+/** Every in-document rule, in the order their flags are reported (earlier rules win duplicates). */
+export const RULES: Rule[] = [
+  // arithmetic
+  classItems,
+  // ratio
+  formula, proseRate, proseShare, proseGrowth, staffControl,
+  // conflict
+  headcount, changeComponents, subsidiaryScope,
+  // entity, year
+  entityName, fundsYear,
+];
+
+export const CROSS_RULES: CrossRule[] = [];
+
+export function buildContext(doc: SegmentedDocument, extraction: Extraction): CheckContext {
+  return { doc, extraction, meta: extraction.meta, file: doc.file, sentences: buildSentences(doc), tables: buildTables(doc) };
+}
+
+const evKey = (e: Flag['evidence'][number]) => `${e.file}|${e.source.page ?? ''}|${e.source.line ?? ''}|${e.source.sheet ?? ''}${e.source.range ?? ''}|${e.source.block ?? ''}`;
+
+/** Drops a flag that repeats an earlier one: same category, same stated value, same place in the file. */
+export function dedupe(flags: Flag[]): Flag[] {
+  const out: Flag[] = [];
+  for (const f of flags) {
+    const dup = out.some((g) => g.category === f.category && g.stated != null && g.stated === f.stated
+      && g.evidence.some((e) => f.evidence.some((x) => evKey(x) === evKey(e))));
+    if (!dup) out.push(f);
+  }
+  return out;
+}
+
+/** Runs every in-document rule. A rule that throws is reported as an info flag, not a crash. */
+export function checkDocument(doc: SegmentedDocument, extraction: Extraction, rules: Rule[] = RULES): Flag[] {
+  const ctx = buildContext(doc, extraction);
+  const flags: Flag[] = [];
+  for (const rule of rules) {
+    try {
+      flags.push(...rule.check(ctx));
+    } catch (err) {
+      flags.push({
+        category: rule.category, rule: rule.id, severity: 'info', message: `规则${rule.id}运行出错：${(err as Error).message}`,
+        formula: null, stated: null, computed: null, tolerance: null, evidence: [{ text: '', file: doc.file, section: '', source: { file: doc.file } }],
+      });
+    }
+  }
+  return dedupe(flags);
+}
+
+/** Runs every cross-report rule over the reports of one database. */
+export function checkAcross(reports: ReportSummary[], rules: CrossRule[] = CROSS_RULES): Array<{ file: string; flag: Flag }> {
+  return rules.flatMap((r) => r.check(reports));
+}
