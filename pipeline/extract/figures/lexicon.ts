@@ -190,6 +190,8 @@ export function labelOfCell(cellText: string): LabelMatch | null {
     .replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．])/, '')
     .replace(/^(其中|含|包括)[:：]?/, '').replace(/[:：]$/, '');
   if (!t || t.length > 24 || /\d/.test(t.replace(/（[^）]*）/g, ''))) return null;
+  // in a table, a bare 财政拨款 row (收入来源 | 财政拨款 | 92,008.68) is the fiscal income
+  if (/^(?:财政拨款|财政拨款资金|财政资金)$/.test(t)) return { key: 'income.fiscal', also: [], weak: false, start: 0, end: t.length, label: t, free: true, blocked: false };
   const labels = findLabels(t).filter((l) => !l.blocked);
   if (labels.length !== 1) return null;
   const l = labels[0];
