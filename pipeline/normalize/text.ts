@@ -7,7 +7,7 @@ const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 const KEEP_FULLWIDTH = new Set(['，', '。', '：', '；', '（', '）', '！', '？', '、', '【', '】', '《', '》', '“', '”', '‘', '’', '～']);
 
 /** Kangxi radicals (U+2F00–U+2FDF) and CJK radical supplements that PDFs emit for ordinary characters. */
-function foldRadicals(s: string): string {
+export function foldRadicals(s: string): string {
   return s.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (ch) => ch.normalize('NFKC'));
 }
 
