@@ -1,10 +1,11 @@
 // Legacy Word 97 (.doc, also RTF) and Excel 97 (.xls) files: converted to DOCX/XLSX with
 // LibreOffice when it is installed, then parsed like any DOCX/XLSX. The result keeps the original
 // file's name, path, format and sha256, so provenance and identity point at what the user gave.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Block, ParsedDocument, Provenance } from '../schemas/document.ts';
 import { ParseError } from './shared/errors.ts';
@@ -23,9 +24,12 @@ let found: string | null | undefined;
 export function findSoffice(): string | null {
   if (found !== undefined) return found;
   found = null;
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) { found = r.stdout.trim(); break; }
+    for (const dir of dirs) {
+      const candidate = join(dir, name);
+      try { accessSync(candidate, constants.X_OK); found = candidate; return found; } catch { /* not here */ }
+    }
   }
   return found;
 }
