@@ -181,7 +181,7 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
     if (r < firstData) { unit = unitIn(row.join(' ')) ?? unit; return; }
     const carryBefore = new Set(inCarry);
     row.forEach((t, c) => {
-      if (/结转|结余/.test(t)) inCarry.add(c);
+      if (/结转/.test(t)) inCarry.add(c);
       else if (/合计|总计|^[一二三四五六七八九十]+、/.test(t)) inCarry.delete(c);
     });
     const distinct = [...new Set(row.filter((t) => t !== ''))];
@@ -196,8 +196,8 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
       const label = labelOfCell(row[c]);
       if (!label || FUND_RE.test(row[c])) continue;
       // an item under a classification code (302 | 17 | 公务接待费) is a sub-item, not the unit's figure
-      if (row.slice(0, c).some((t) => /^\d{2,}$/.test(t.replace(/\s/g, '')))) continue;
-      if (carryBefore.has(c) && !/合计|总计|^[一二三四五六七八九十]+、/.test(row[c])) continue;
+      if (c > 0 && /^\d{2,}$/.test(row[c - 1].replace(/\s/g, '')) && !/行次|栏次/.test(headers[c - 1] ?? '')) continue;
+      if (carryBefore.has(c) && label.key !== 'carryover.end' && !/合计|总计|^[一二三四五六七八九十]+、/.test(row[c])) continue;
       const amounts: number[] = [];
       for (let k = c + 1; k < row.length; k++) {
         if (row[k] === row[c]) continue; // a span repeated over the grid
