@@ -3,10 +3,11 @@ import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
+import { checkCommand } from './commands/check.ts';
 
 export { DEFAULT_DB } from './command.ts';
 
-const COMMANDS: Command[] = [importCommand, exportCommand];
+const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const OVERVIEW = `jixiao — Chinese budget-performance reports into clean, cross-checked data

@@ -6,7 +6,7 @@ export interface ProgressOptions { quiet: boolean; tty: boolean; out: NodeJS.Wri
 export function describeOutcome(o: FileOutcome): string {
   if (o.status === 'imported') {
     const c = o.counts;
-    return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects${o.warnings ? `, ${o.warnings} warnings` : ''})`;
+    return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects, ${c.flags ?? 0} flags${o.warnings ? `, ${o.warnings} warnings` : ''})`;
   }
   if (o.status === 'skipped') return `skipped  ${o.path} (already imported)`;
   return `FAILED   ${o.path}: ${o.reason}`;

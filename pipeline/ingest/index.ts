@@ -117,12 +117,12 @@ async function importOne(
 /** Extracts, validates and stores a parsed document (on the importing thread: one jieba, one SQLite writer). */
 export function storeParsed(db: DB, path: string, doc: SegmentedDocument): FileOutcome {
   try {
-    const { extraction, messages: all } = analyse(doc);
-    const stored = storeDocument(db, doc, extraction, all);
+    const { extraction, flags, messages: all } = analyse(doc);
+    const stored = storeDocument(db, doc, extraction, all, flags);
     if (stored.status === 'skipped') return { path, status: 'skipped', id: stored.id };
     return {
       path, status: 'imported', id: stored.id, pages: doc.pages ?? 0,
-      counts: { figures: extraction.figures.length, indicators: extraction.indicators.length, scores: extraction.scores.length, projects: extraction.projects.length },
+      counts: { figures: extraction.figures.length, indicators: extraction.indicators.length, scores: extraction.scores.length, projects: extraction.projects.length, flags: flags.length },
       warnings: all.filter((m) => m.level !== 'info').length,
     };
   } catch (e) {

@@ -19,7 +19,7 @@ export function findDocument(db: DB, sha256: string): number | null {
   return row?.id ?? null;
 }
 
-export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extraction, messages: Message[]): StoreResult {
+export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extraction, messages: Message[], flags: Flag[] = []): StoreResult {
   const existing = findDocument(db, doc.sha256);
   if (existing != null) return { status: 'skipped', id: existing };
   const write = db.transaction((): number => {
@@ -64,17 +64,22 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
 
     const message = db.prepare('INSERT INTO messages (document_id, level, rule, text, source) VALUES (?, ?, ?, ?, ?)');
     for (const m of messages) message.run(id, m.level, m.rule, m.text, m.source ? json(m.source) : null);
+    insertFlags(db, id, 'document', flags);
     return id;
   });
   return { status: 'imported', id: write.immediate() };
 }
 
-/** Replaces a document's flags of one scope: running the checks twice gives the same rows. */
-export function replaceFlags(db: DB, documentId: number, scope: 'document' | 'across', flags: Flag[]): void {
+function insertFlags(db: DB, documentId: number, scope: 'document' | 'across', flags: Flag[]): void {
   const insert = db.prepare(`INSERT INTO flags (document_id, scope, category, rule, severity, message, formula, stated, computed, tolerance, evidence)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const f of flags) insert.run(documentId, scope, f.category, f.rule, f.severity, f.message, f.formula, f.stated, f.computed, f.tolerance, json(f.evidence));
+}
+
+/** Replaces a document's flags of one scope: running the checks twice gives the same rows. */
+export function replaceFlags(db: DB, documentId: number, scope: 'document' | 'across', flags: Flag[]): void {
   db.transaction(() => {
     db.prepare('DELETE FROM flags WHERE document_id = ? AND scope = ?').run(documentId, scope);
-    for (const f of flags) insert.run(documentId, scope, f.category, f.rule, f.severity, f.message, f.formula, f.stated, f.computed, f.tolerance, json(f.evidence));
+    insertFlags(db, documentId, scope, flags);
   }).immediate();
 }

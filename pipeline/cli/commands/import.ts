@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../store/db.ts';
 import { defaultJobs, importPaths } from '../../ingest/index.ts';
+import { checkAcrossDatabase } from '../../ingest/checks.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../ingest/limits.ts';
 import { Progress } from '../progress.ts';
 import { DEFAULT_DB, positiveNumber, UsageError, type Command } from '../command.ts';
@@ -68,10 +69,14 @@ async function runImport(args: string[]): Promise<number> {
       onFile: (o, done) => progress.file(o, done),
     });
     progress.clear();
+    // the rules across reports see the whole database, old documents and new
+    const across = summary.imported ? checkAcrossDatabase(db) : 0;
+    const flags = summary.outcomes.reduce((n, o) => n + (o.status === 'imported' ? o.counts.flags ?? 0 : 0), 0) + across;
     const seconds = (Date.now() - started) / 1000;
     const left = summary.total - summary.outcomes.length;
     process.stdout.write(`${summary.imported} imported, ${summary.skipped} skipped (already imported), ${summary.failed} failed`
-      + `${summary.interrupted ? `, ${left} not started (interrupted)` : ''} in ${seconds.toFixed(1)} s — database ${values.db}\n`);
+      + `${summary.interrupted ? `, ${left} not started (interrupted)` : ''} in ${seconds.toFixed(1)} s — database ${values.db}\n`
+      + (summary.imported ? `${flags} consistency flags on the new documents; see them with: jixiao check --db ${values.db}\n` : ''));
     if (summary.interrupted) return 130;
     return summary.failed ? 1 : 0;
   } finally {
