@@ -62,7 +62,8 @@ function isHeaderish(row: TableRow): boolean {
 }
 
 function isSubHeader(row: TableRow): boolean {
-  const cells = row.cells.map((c) => stripParens(clean(c)) || clean(c)).filter(Boolean);
+  // cells merged down from the row above are not this row's labels
+  const cells = row.cells.filter((_, k) => !row.fromAbove[k]).map((c) => stripParens(clean(c)) || clean(c)).filter(Boolean);
   return cells.length > 0 && cells.every((c) => SUB_HEADER.test(c) || /^(名称|权重)/.test(c));
 }
 
@@ -116,7 +117,10 @@ export function detectIndicatorHeader(rows: TableRow[], r: number): Header | nul
   while (end < rows.length && end < r + 3 && isSubHeader(rows[end])) end++;
   // a row above with group labels (评价指标 … 自评得分 | 核查得分) belongs to it when this row leaves gaps
   let start = r;
-  if (r > 0 && isHeaderish(rows[r - 1]) && row.cells.some((c) => clean(c) === '') && !isIndicatorRoles(rolesOf(rows[r - 1].cells))) start = r - 1;
+  // (gaps: empty cells in a text extraction, or labels repeated by a span in the row above)
+  const above = rows[r - 1];
+  const gaps = row.cells.some((c, k) => clean(c) === '' || row.fromAbove[k]) || (above != null && above.cells.some((c, k) => k > 0 && c !== '' && c === above.cells[k - 1]));
+  if (r > 0 && isHeaderish(above) && gaps && !isIndicatorRoles(rolesOf(above.cells))) start = r - 1;
   const labels = combineLabels(rows.slice(start, end));
   const roles = rolesOf(labels);
   if (!isIndicatorRoles(roles)) return null;

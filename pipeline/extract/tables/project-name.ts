@@ -16,7 +16,8 @@ export function splitCode(text: string): { code: string | null; name: string } {
 
 /** The project named by a row such as 项目名称 | 51118…-城乡居民医疗保险县级配套资金, or null. */
 export function projectNameInRow(row: TableRow): string | null {
-  const cells = row.cells.map((c) => c.trim()).filter(Boolean);
+  // a merged cell repeated over the columns it spans counts once
+  const cells = row.cells.map((c) => c.trim()).filter((c, i, all) => c !== '' && c !== all[i - 1]);
   if (cells.length < 2 || cells.length > 4) return null;
   const first = clean(cells[0]);
   const inline = NAME_LINE.exec(cells[0]);
