@@ -80,6 +80,8 @@ function wrapped(container: XNode, name: string): XNode[] {
   return out;
 }
 
+/** A short line that names a table: 表1…, …表, …表（2023年度）. */
+const isCaption = (t: string) => t.length <= 40 && !/见/.test(t) && !/[。；;]$/.test(t) && (/^(附)?表\s*[0-9一二三四五六七八九十]/.test(t) || /表(\s*[（(][^）)]*[）)])?$/.test(t));
 const trim = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 const isCjk = (ch: string | undefined) => !!ch && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(ch);
 
@@ -118,6 +120,15 @@ class Walker {
           }
         }
       }
+    });
+    // a caption just before a table, or a first row that is one cell across the whole table, is its title
+    blocks.forEach((b, i) => {
+      if (b.kind !== 'table') return;
+      const prev = blocks[i - 1];
+      if (prev?.kind === 'paragraph' && prev.source.block === (b.source.block ?? 0) - 1 && isCaption(prev.text)) { b.title = prev.text; return; }
+      const first = b.rows[0];
+      const width = Math.max(0, ...b.rows.map((r) => r.reduce((n, c) => n + c.colSpan, 0)));
+      if (first?.length === 1 && first[0].colSpan === width && width > 1 && first[0].text && first[0].text.length <= 60 && !first[0].text.includes('\n')) b.title = first[0].text;
     });
     return blocks;
   }

@@ -84,6 +84,13 @@ describe('docx corpus against the extracted text', () => {
     expect(suixi[1].rows[0][0]).toMatchObject({ text: '评价指标', colSpan: 6 });
   });
 
+  it('takes a table title from a caption before it or a full-width first row', async () => {
+    const titles = async (stem: string) => tables((await corpusDocx(stem)).blocks).map((t) => t.title);
+    expect(await titles('xihu-2022-dept-self-eval')).toEqual(['2022年部门整体支出绩效目标表', undefined, undefined]);
+    expect((await titles('suixi-2022-verification'))[0]).toBe('综合评价结果表');
+    expect(new Set(await titles('emeishan-2023-final-accounts'))).toEqual(new Set(['部门预算项目支出绩效自评表（2023年度）']));
+  });
+
   it('gives rowSources per table row', async () => {
     const [t] = tables((await corpusDocx('xuwen-2023-dept-self-eval')).blocks);
     expect(t.rowSources).toHaveLength(t.rows.length);
