@@ -100,7 +100,7 @@ export function proseFigures(original: string, ctx: ProseContext): Candidate[] {
 
     // the label: the nearest in the clause before the amount
     let label: LabelMatch | null = null;
-    const inClause = labels.filter((l) => l.start >= cs && l.end <= p);
+    const inClause = labels.filter((l) => l.end > cs && l.start >= ss && l.end <= p);
     const nearest = inClause.at(-1);
     if (nearest) {
       label = nearest;

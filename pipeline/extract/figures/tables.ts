@@ -178,19 +178,19 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
   // columns inside a 结转和结余 breakdown (its 一般公共预算财政拨款 line is carried-over money, not income)
   const inCarry = new Set<number>();
   grid.forEach((row, r) => {
+    // a band row (当年预算情况（万元）) sets unit and phase for the rows below it
+    const band = [...new Set(row.filter((t) => t !== ''))];
+    if (band.length === 1 && !cellNumber(band[0])) {
+      unit = unitIn(band[0]) ?? unit;
+      bandPhase = phaseOf(band[0]) ?? bandPhase;
+      return;
+    }
     if (r < firstData) { unit = unitIn(row.join(' ')) ?? unit; return; }
     const carryBefore = new Set(inCarry);
     row.forEach((t, c) => {
       if (/结转/.test(t)) inCarry.add(c);
       else if (/合计|总计|^[一二三四五六七八九十]+、/.test(t)) inCarry.delete(c);
     });
-    const distinct = [...new Set(row.filter((t) => t !== ''))];
-    // a band row (当年预算情况（万元）) sets unit and phase for the rows below it
-    if (distinct.length === 1 && !cellNumber(distinct[0])) {
-      unit = unitIn(distinct[0]) ?? unit;
-      bandPhase = phaseOf(distinct[0]) ?? bandPhase;
-      return;
-    }
     for (let c = 0; c < row.length; c++) {
       if (c > 0 && row[c] === row[c - 1]) continue;
       const label = labelOfCell(row[c]);
