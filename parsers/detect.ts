@@ -22,7 +22,14 @@ export function detectFormat(bytes: Uint8Array, nameHint = ''): DetectedFormat {
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     let names: Set<string>;
-    try { names = listZip(bytes); } catch { return 'zip'; }
+    try { names = listZip(bytes); } catch {
+      // a damaged package (e.g. truncated): the local headers still name its parts, so the
+      // format's own parser can report it as corrupt
+      const all = Buffer.from(bytes).toString('latin1');
+      if (all.includes('word/document.xml')) return 'docx';
+      if (all.includes('xl/workbook.xml')) return 'xlsx';
+      return 'zip';
+    }
     if (names.has('word/document.xml')) return 'docx';
     if (names.has('xl/workbook.xml')) return 'xlsx';
     return 'zip';

@@ -69,6 +69,9 @@ function readInWorker(path: string, bytes: Uint8Array, options: XlsxOptions): Pr
       stdout: true,
       stderr: true,
     });
+    // whatever the library prints stays in the worker's pipes
+    worker.stdout.resume();
+    worker.stderr.resume();
     const finish = (err: ParseError | null, value?: { sheets: RawSheet[]; intact: boolean }) => {
       if (settled) return;
       settled = true;

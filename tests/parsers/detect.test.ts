@@ -129,6 +129,13 @@ describe('parseFile goes by the bytes, not the name', () => {
     expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(3);
   });
 
+  it('sends a damaged package to its own parser, which reports it as corrupt', async () => {
+    const docx = bytes(corpus('docx/xuwen-2023-dept-self-eval.docx'));
+    expect(await rule(parseFile('cut.docx', docx.subarray(0, docx.length - 200)))).toBe('docx/corrupt');
+    const xlsx = bytes(corpus('xlsx/xihu-2022-dept-self-eval.xlsx'));
+    expect(await rule(parseFile('cut.xlsx', xlsx.subarray(0, xlsx.length - 200)))).toBe('xlsx/corrupt');
+  });
+
   it('rejects an encrypted Office file with office/encrypted', async () => {
     expect(await rule(parseFile('locked.docx', cfb([{ name: 'EncryptionInfo' }, { name: 'EncryptedPackage' }])))).toBe('office/encrypted');
   });
