@@ -15,17 +15,27 @@ import { subsidiaryScope } from './rules/subsidiary-scope.ts';
 import { fundsYear } from './rules/funds-year.ts';
 import { headcount } from './rules/headcount.ts';
 import { entityName } from './rules/entity-name.ts';
+import { figureParts } from './rules/figure-parts.ts';
+import { figureValues } from './rules/figure-values.ts';
+import { labelValues } from './rules/label-values.ts';
+import { projectProse, projectRate } from './rules/project-prose.ts';
+import { indicatorTarget } from './rules/indicator-target.ts';
+import { indicatorDuplicate } from './rules/indicator-duplicate.ts';
+import { indicatorStandard } from './rules/indicator-standard.ts';
+import { scoreGrade, scoreOverWeight, scoreSectionSum, scoreTableSum } from './rules/scores.ts';
 
 export type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
 
 /** Every in-document rule, in the order their flags are reported (earlier rules win duplicates). */
 export const RULES: Rule[] = [
   // arithmetic
-  classItems,
+  figureParts, classItems,
   // ratio
-  formula, proseRate, proseShare, proseGrowth, staffControl,
+  formula, proseRate, proseShare, proseGrowth, staffControl, projectRate,
   // conflict
-  headcount, changeComponents, subsidiaryScope,
+  figureValues, labelValues, projectProse, headcount, changeComponents, subsidiaryScope, indicatorDuplicate, indicatorStandard,
+  // score, target
+  scoreOverWeight, scoreTableSum, scoreSectionSum, scoreGrade, indicatorTarget,
   // entity, year
   entityName, fundsYear,
 ];
@@ -38,12 +48,19 @@ export function buildContext(doc: SegmentedDocument, extraction: Extraction): Ch
 
 const evKey = (e: Flag['evidence'][number]) => `${e.file}|${e.source.page ?? ''}|${e.source.line ?? ''}|${e.source.sheet ?? ''}${e.source.range ?? ''}|${e.source.block ?? ''}`;
 
-/** Drops a flag that repeats an earlier one: same category, same stated value, same place in the file. */
+/**
+ * Drops a flag that repeats an earlier one (a record rule and a prose rule seeing the same thing):
+ * same category and either the same stated value at a shared place, or two or more places in common.
+ */
 export function dedupe(flags: Flag[]): Flag[] {
   const out: Flag[] = [];
   for (const f of flags) {
-    const dup = out.some((g) => g.category === f.category && g.stated != null && g.stated === f.stated
-      && g.evidence.some((e) => f.evidence.some((x) => evKey(x) === evKey(e))));
+    const fk = new Set(f.evidence.map(evKey));
+    const dup = out.some((g) => {
+      if (g.category !== f.category) return false;
+      const shared = new Set(g.evidence.map(evKey).filter((k) => fk.has(k))).size;
+      return shared >= 2 || (shared >= 1 && g.stated != null && g.stated === f.stated);
+    });
     if (!dup) out.push(f);
   }
   return out;
