@@ -25,6 +25,17 @@ export function gradeOf(word: string | null | undefined): Grade | null {
 /** The kind of score a report's own evaluator gives: review in a verification, self otherwise. */
 const ownKind = (meta: DocumentMeta): Kind => (meta.reportType === 'verification' ? 'review' : 'self');
 
+/**
+ * The meta the scores read, corrected by what the tables show: a scoring table with both a 自评得分 and a
+ * 核查/评价得分 column makes the document a check of someone else's self-evaluation (a workbook that holds
+ * only the tables has no title to say so).
+ */
+function scoringMeta(doc: SegmentedDocument, meta: DocumentMeta): DocumentMeta {
+  if (meta.reportType === 'verification') return meta;
+  const checks = readIndicatorTables(doc).some((t) => t.project == null && t.header.roles.includes('selfScore') && t.header.roles.includes('score'));
+  return checks ? { ...meta, reportType: 'verification' } : meta;
+}
+
 // ---------------------------------------------------------------- indicator tables: 合计 rows
 
 function fromIndicatorTables(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
@@ -189,6 +200,7 @@ function dedupe(scores: Score[]): Score[] {
   return out;
 }
 
-export function extractScores(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+export function extractScores(doc: SegmentedDocument, documentMeta: DocumentMeta): Score[] {
+  const meta = scoringMeta(doc, documentMeta);
   return dedupe([...fromResultTables(doc, meta), ...fromIndicatorTables(doc, meta), ...fromProse(doc, meta)]);
 }
