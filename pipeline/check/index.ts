@@ -40,7 +40,8 @@ export const RULES: Rule[] = [
   entityName, fundsYear,
 ];
 
-export const CROSS_RULES: CrossRule[] = [];
+export { CROSS_RULES } from './cross.ts';
+import { CROSS_RULES } from './cross.ts';
 
 export function buildContext(doc: SegmentedDocument, extraction: Extraction): CheckContext {
   return { doc, extraction, meta: extraction.meta, file: doc.file, sentences: buildSentences(doc), tables: buildTables(doc) };
