@@ -34,12 +34,13 @@ function read(bytes) {
   const wb = XLSX.read(bytes, {
     type: 'array',
     cellText: true,
-    cellFormula: false,
+    cellFormula: true,
     cellHTML: false,
     cellStyles: false,
     cellDates: false,
     bookVBA: false,
-    sheetStubs: false,
+    // stubs keep formula cells that have no cached value (see below)
+    sheetStubs: true,
     dense: false,
   });
   const meta = (wb.Workbook && Array.isArray(wb.Workbook.Sheets)) ? wb.Workbook.Sheets : [];
@@ -54,7 +55,10 @@ function read(bytes) {
         if (addr.charAt(0) === '!') continue;
         const cell = ws[addr];
         if (!cell || typeof cell !== 'object') continue;
-        let text = typeof cell.w === 'string' ? cell.w : (cell.v === undefined || cell.v === null ? '' : String(cell.v));
+        let text = cell.t === 'z' ? '' : typeof cell.w === 'string' ? cell.w : (cell.v === undefined || cell.v === null ? '' : String(cell.v));
+        // a formula with no cached value is text that began with "=" (writers such as openpyxl store
+        // "=3次" as a formula): show it as typed rather than lose it
+        if (text === '' && typeof cell.f === 'string' && cell.f !== '') text = '=' + cell.f;
         if (text === '') continue;
         const at = XLSX.utils.decode_cell(addr);
         if (!(at.r >= 0 && at.c >= 0)) continue;

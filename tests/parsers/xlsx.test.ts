@@ -41,6 +41,14 @@ describe('xlsx corpus', () => {
     expect(ts[1].rowSources![2]).toEqual({ file: 'xihu-2022-dept-self-eval.xlsx', sheet: '自评表（产出指标）', range: 'A3:E3' });
   });
 
+  it('xihu: a target typed as "=3次" (stored as a formula with no value) keeps its text', async () => {
+    const doc = await parseXlsx('fixtures/xihu-2022-dept-self-eval.xlsx', read('xihu-2022-dept-self-eval.xlsx'));
+    const [goals] = tables(doc.blocks);
+    const row = goals.rows.find((r) => r.some((c) => c.text === '组织专业队伍开展专项稽核工作人员安排人数'))!;
+    expect(row.at(-1)!.text).toBe('=3次');
+    expect(goals.rows.flat().filter((c) => c.text === '=100%').length).toBeGreaterThan(5);
+  });
+
   it('suixi: displayed number formats, header spans, table split at empty rows', async () => {
     const doc = await parseXlsx('suixi-2022-verification.xlsx', read('suixi-2022-verification.xlsx'));
     const ts = tables(doc.blocks);
