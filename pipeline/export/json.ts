@@ -1,10 +1,32 @@
 // The JSON export: one object per document in the shape the project's scorer reads
 // (file, unit, year, reportType, figures, indicators, scores, projects, flags), with provenance kept.
+// Beside the scorer's fields each record carries its row `id`, stable `recordKey`, the `flagIds` of flags
+// pointing at it and, when an analyst corrected it, the corrected value in place with
+// `corrections: [{field, valueOriginal, valueCorrected, reason, correctedBy, correctedAt}]`.
+// Each flag carries its `id`, stable `flagKey`, review `status` (open | confirmed | dismissed), `review` and
+// the `rows` it points at. Records are not de-duplicated here (the tables exports are).
 import type { DB } from '../store/db.ts';
-import { listDocuments, loadExtraction, loadFlags, type DocumentFilter } from '../store/read.ts';
+import { loadExtraction, type DocumentFilter } from '../store/read.ts';
+import { loadDataset, type ReviewedRecord } from './dataset.ts';
+import { FIELDS } from '../review/fields.ts';
+
+function decorate<T extends object>(base: T, r: ReviewedRecord | undefined): T {
+  if (!r) return base;
+  const out: Record<string, unknown> = { ...base, id: r.id, recordKey: r.key, flagIds: r.flagIds };
+  if (r.corrections.length) {
+    out.corrections = r.corrections.map((c) => {
+      const json = FIELDS[r.kind].find((f) => f.column === c.field)?.json ?? c.field;
+      out[json] = c.value_corrected;
+      return { field: json, valueOriginal: r.original[c.field] ?? c.value_original, valueCorrected: c.value_corrected,
+        reason: c.reason, correctedBy: c.corrected_by, correctedAt: c.corrected_at };
+    });
+  }
+  return out as T;
+}
 
 export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
-  return listDocuments(db, filter).map((row) => {
+  return loadDataset(db, filter).documents.map((d) => {
+    const row = d.row;
     const x = loadExtraction(db, row);
     return {
       id: row.id,
@@ -18,11 +40,17 @@ export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
       year: row.year,
       reportType: row.report_type,
       title: row.title,
-      figures: x.figures,
-      indicators: x.indicators,
-      scores: x.scores,
-      projects: x.projects,
-      flags: loadFlags(db, row.id),
+      figures: x.figures.map((f, i) => decorate(f, d.figures[i])),
+      indicators: x.indicators.map((f, i) => decorate(f, d.indicators[i])),
+      scores: x.scores.map((f, i) => decorate(f, d.scores[i])),
+      projects: x.projects.map((f, i) => decorate(f, d.projects[i])),
+      flags: d.flags.map((f) => ({
+        scope: f.scope, category: f.category, rule: f.rule, severity: f.severity, message: f.message, formula: f.formula,
+        stated: f.stated, computed: f.computed, tolerance: f.tolerance, evidence: f.evidence,
+        id: f.id, flagKey: f.key, status: f.status,
+        review: f.review ? { status: f.review.status, reason: f.review.reason, reviewedBy: f.review.reviewed_by, reviewedAt: f.review.reviewed_at } : null,
+        rows: f.links,
+      })),
     };
   });
 }

@@ -149,3 +149,47 @@ CREATE TABLE IF NOT EXISTS messages (
   text        TEXT NOT NULL,
   source      TEXT
 );
+
+-- Analyst review. Keyed by the document's sha256 and a stable identity of the record (never by row id),
+-- so corrections and flag decisions survive re-importing the same files and re-running the checks.
+-- record_key: figure "key|phase|year|value" (value = extracted yuan), indicator "project|level3|n",
+-- score "scope|kind|name|n", project "code|name|n" (n: occurrence of the same identity in the document).
+CREATE TABLE IF NOT EXISTS corrections (
+  sha256          TEXT NOT NULL,       -- documents.sha256 (no foreign key: kept when a document is deleted and re-imported)
+  record          TEXT NOT NULL,       -- figure | indicator | score | project
+  record_key      TEXT NOT NULL,
+  field           TEXT NOT NULL,       -- stored column corrected, e.g. value_yuan, actual_value, score, grade
+  value_original  ANY,                 -- the extracted value when the correction was made
+  value_corrected ANY,
+  reason          TEXT,
+  corrected_by    TEXT NOT NULL,
+  corrected_at    TEXT NOT NULL,       -- ISO 8601
+  PRIMARY KEY (sha256, record, record_key, field)
+);
+
+-- An analyst's decision on a flag. flag_key: the rule plus the evidence texts and stated value, hashed.
+CREATE TABLE IF NOT EXISTS flag_reviews (
+  sha256       TEXT NOT NULL,
+  flag_key     TEXT NOT NULL,
+  status       TEXT NOT NULL,          -- confirmed | dismissed
+  reason       TEXT,
+  rule         TEXT NOT NULL,
+  message      TEXT NOT NULL,          -- the flag's message when reviewed
+  reviewed_by  TEXT NOT NULL,
+  reviewed_at  TEXT NOT NULL,
+  PRIMARY KEY (sha256, flag_key)
+);
+
+-- Every review action, in order, never rewritten: who did what when.
+CREATE TABLE IF NOT EXISTS review_log (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  by         TEXT NOT NULL,
+  action     TEXT NOT NULL,            -- correct | revert | confirm | dismiss | reopen
+  sha256     TEXT NOT NULL,
+  record     TEXT NOT NULL,            -- figure | indicator | score | project | flag
+  record_key TEXT NOT NULL,
+  field      TEXT,
+  value      ANY,
+  reason     TEXT
+);
