@@ -1,7 +1,6 @@
 // One entry point for every format: detect from the bytes, hand to the format's parser.
 // Every parser returns the same document model (schemas/document.ts).
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { ParsedDocument } from '../schemas/document.ts';
 import { detectFormat } from './detect.ts';
 import { parseText } from './text/index.ts';
@@ -15,7 +14,7 @@ export { ParseError };
 
 export async function parseFile(path: string, bytes?: Uint8Array): Promise<ParsedDocument> {
   const data = bytes ?? new Uint8Array(await readFile(path));
-  const format = detectFormat(data, basename(path));
+  const format = detectFormat(data, path);
   switch (format) {
     case 'txt':
     case 'md':

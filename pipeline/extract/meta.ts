@@ -35,6 +35,8 @@ export function classifyReport(title: string | null, head: string, body: string)
     if (/绩效评价报告/.test(text) && /(事务所|咨询|评价机构|受托|委托单位)/.test(head)) return 'verification';
     for (const [re, type] of TYPE_RULES.slice(2)) if (re.test(text)) return type;
   }
+  // a scoring table with both the self score and the checker's score is a verification
+  if (/自评得分/.test(body) && /核查得分/.test(body)) return 'verification';
   const count = (re: RegExp) => (body.match(re) ?? []).length;
   const scores: Array<[ReportType, number]> = [
     ['final_accounts', count(/决算/g)],

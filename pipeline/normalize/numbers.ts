@@ -37,7 +37,10 @@ export function findNumbers(text: string): Array<{ value: number; unit: MoneyUni
   for (const m of text.matchAll(MONEY_RE)) {
     const value = parseNumber(m[1]);
     if (value == null) continue;
-    const u = m[2];
+    let u: string | undefined = m[2];
+    const next = text.charAt(m.index! + m[0].length);
+    // 万/亿 before a measure word is a count (93.89万人, 2万次), not money
+    if ((u === '万' || u === '亿') && /[\p{Script=Han}]/u.test(next) && next !== '元') u = undefined;
     const unit: MoneyUnit | null = u === '亿' || u === '亿元' ? '亿元' : u === '万' || u === '万元' ? '万元' : u === '元' ? '元' : null;
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
     out.push({ value, unit, index: m.index!, length: m[0].length, text: m[0], percent: /^\s*[%％]/.test(after) });

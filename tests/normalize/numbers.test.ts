@@ -30,6 +30,10 @@ describe('numbers', () => {
     ]);
   });
 
+  it('does not take a count in 万 for money', () => {
+    expect(findNumbers('参保人数93.89万人，筹资2万元').map((n) => [n.value, n.unit])).toEqual([[93.89, null], [2, '万元']]);
+  });
+
   it('reads percentages', () => {
     expect(parsePercent('52.50%')).toBe(52.5);
     expect(parsePercent('１００％')).toBe(100);
