@@ -18,6 +18,7 @@ import { entityName } from './rules/entity-name.ts';
 import { figureParts } from './rules/figure-parts.ts';
 import { figureValues } from './rules/figure-values.ts';
 import { labelValues } from './rules/label-values.ts';
+import { tableTotal } from './rules/table-total.ts';
 import { projectProse, projectRate } from './rules/project-prose.ts';
 import { indicatorTarget } from './rules/indicator-target.ts';
 import { indicatorDuplicate } from './rules/indicator-duplicate.ts';
@@ -29,7 +30,7 @@ export type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
 /** Every in-document rule, in the order their flags are reported (earlier rules win duplicates). */
 export const RULES: Rule[] = [
   // arithmetic
-  figureParts, classItems,
+  figureParts, classItems, tableTotal,
   // ratio
   formula, proseRate, proseShare, proseGrowth, staffControl, projectRate,
   // conflict

@@ -67,3 +67,18 @@ describe('ratio.formula (written-out calculations)', () => {
     expect(flags[0].computed).toBeCloseTo(58.93, 1);
   });
 });
+
+describe('arithmetic.table-total', async () => {
+  const { tableTotal } = await import('../../pipeline/check/rules/table-total.ts');
+  it('accepts the 固定资产利用情况表 合计 (596000 + 411639 + 114540.48 = 1122179.48; 其中 rows left out) and the 综合评价结果表 合计 75.06', () => {
+    expect(tableTotal.check(ctxOf('xuwen-2023-dept-self-eval'))).toEqual([]);
+    expect(tableTotal.check(ctxOf('suixi-2022-verification'))).toEqual([]);
+  });
+  it('flags a 合计 changed by one yuan', () => {
+    const ctx = ctxOf('xuwen-2023-dept-self-eval');
+    const tables = ctx.tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map((c) => (c === '1122179.48' ? '1122180.48' : c))) }));
+    const flags = tableTotal.check({ ...ctx, tables });
+    expect(flags.length).toBeGreaterThanOrEqual(1);
+    expect(flags[0].message).toContain('1122180.48');
+  });
+});
