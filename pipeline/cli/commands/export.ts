@@ -3,20 +3,35 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { openDatabase } from '../../store/db.ts';
 import { exportJson, exportJsonl } from '../../export/json.ts';
+import { loadTables } from '../../export/tables.ts';
+import { writeCsvFolder } from '../../export/csv.ts';
+import { tablesToXlsx } from '../../export/xlsx.ts';
 import { DEFAULT_DB, UsageError, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the cleaned dataset (json, jsonl)',
-  help: `jixiao export [--db FILE] --format json|jsonl --out FILE [filters]
+  summary: 'write the cleaned dataset (csv, xlsx, json, jsonl)',
+  help: `jixiao export [--db FILE] --format csv|xlsx|json|jsonl --out PATH [filters]
 
-Writes the cleaned dataset: one record per document with its unit, year, report type, money
-figures (in yuan), indicator rows, scores, projects and flags, each with its provenance.
+Writes the cleaned dataset: money figures in yuan under their vocabulary keys, indicator rows with
+comparator, target value and unit apart, scores, projects and flags. Every row keeps its source
+(file, section, page or line, the text as written), the ids of the flags that point at it, and any
+analyst correction beside the extracted value (see "jixiao review").
+
+Formats:
+  csv     a folder with documents.csv, figures.csv, indicators.csv, scores.csv, projects.csv, flags.csv
+          (UTF-8 with BOM, RFC 4180). Figure rows repeating the same document, key, phase, year and
+          value are collapsed into one. The last columns (更正字段, 更正值, 处理, 理由) are for corrections:
+          fill them in and run "jixiao review import FILE.csv".
+  xlsx    one workbook, one sheet per table (报告 金额 指标 得分 项目 标记), Chinese headers, frozen header row
+  json    one object {"documents": […]}, one record per document (the shape the scorer reads)
+  jsonl   the same, one document per line
 
 Options:
   --db FILE        the database to read (default ./${DEFAULT_DB})
-  --format F       json (one object {"documents": […]}) or jsonl (one document per line)
-  --out FILE       where to write ("-" for standard output)
+  --format F       csv, xlsx, json or jsonl (default json)
+  --out PATH       csv: the folder to write; the others: the file ("-" for standard output: json, jsonl)
+  --headers H      csv column headers: zh (default, as in the workbook) or en (snake_case keys)
   --unit TEXT      only documents whose unit contains TEXT
   --region TEXT    only documents whose region contains TEXT
   --year N         only documents of fiscal year N
@@ -28,11 +43,16 @@ Options:
 function runExport(args: string[]): number {
   const { values } = parseArgs({ args, options: {
     db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' },
+    headers: { type: 'string', default: 'zh' },
     unit: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, type: { type: 'string' },
     flagged: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
   } });
   if (values.help) { process.stdout.write(exportCommand.help + '\n'); return 0; }
-  if (!values.out) throw new UsageError('export needs --out FILE (or --out - for standard output)');
+  const format = values.format!;
+  if (!['csv', 'xlsx', 'json', 'jsonl'].includes(format)) throw new UsageError(`unknown export format "${format}" (csv, xlsx, json, jsonl)`);
+  if (!values.out) throw new UsageError(format === 'csv' ? 'export --format csv needs --out FOLDER' : 'export needs --out FILE (or --out - for standard output)');
+  if (values.out === '-' && (format === 'csv' || format === 'xlsx')) throw new UsageError(`--format ${format} cannot go to standard output; give --out ${format === 'csv' ? 'FOLDER' : 'FILE'}`);
+  if (values.headers !== 'zh' && values.headers !== 'en') throw new UsageError(`--headers must be zh or en, not "${values.headers}"`);
   const filter = {
     unit: values.unit, region: values.region, reportType: values.type, flaggedOnly: values.flagged,
     year: values.year != null ? Number(values.year) : undefined,
@@ -40,10 +60,19 @@ function runExport(args: string[]): number {
   if (filter.year != null && !Number.isInteger(filter.year)) throw new UsageError(`--year must be a year, not "${values.year}"`);
   const db = openDatabase(values.db!, { readonly: true });
   try {
-    let text: string;
-    if (values.format === 'json') text = exportJson(db, filter);
-    else if (values.format === 'jsonl') text = exportJsonl(db, filter);
-    else throw new UsageError(`unknown export format "${values.format}" (json, jsonl)`);
+    if (format === 'csv' || format === 'xlsx') {
+      const { tables, dataset } = loadTables(db, filter);
+      if (format === 'csv') {
+        const paths = writeCsvFolder(values.out, tables, values.headers);
+        process.stderr.write(`wrote ${paths.length} tables to ${values.out}: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}\n`);
+      } else {
+        writeFileSync(values.out, tablesToXlsx(tables));
+        process.stderr.write(`wrote ${values.out}: ${tables.map((t) => `${t.sheet} ${t.rows.length}`).join(', ')}\n`);
+      }
+      if (dataset.orphans.length) process.stderr.write(`note: ${dataset.orphans.length} review decision(s) match no record any more (extraction changed); "jixiao review list --orphans" shows them\n`);
+      return 0;
+    }
+    const text = format === 'json' ? exportJson(db, filter) : exportJsonl(db, filter);
     if (values.out === '-') process.stdout.write(text);
     else {
       writeFileSync(values.out, text);
