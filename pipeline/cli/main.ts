@@ -3,11 +3,12 @@ import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
+import { reviewCommand } from './commands/review.ts';
 import { checkCommand } from './commands/check.ts';
 
 export { DEFAULT_DB } from './command.ts';
 
-const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand];
+const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const OVERVIEW = `jixiao — Chinese budget-performance reports into clean, cross-checked data
