@@ -5,6 +5,7 @@
 //   rulings.ts    operator list → ruling segments
 //   tables.ts     rulings + runs → tables with rowSpan/colSpan
 //   lines.ts      runs → lines
+//   aligned.ts    lines (+ horizontal rules) → tables without vertical rulings, from column alignment
 //   furniture.ts  headers, footers, page numbers
 //   paragraphs.ts lines + tables → blocks (wrapped paragraphs, tables across pages)
 import { basename } from 'node:path';
@@ -18,12 +19,18 @@ import { assemble, type FlowPage } from './paragraphs.ts';
 import { readRulings } from './rulings.ts';
 import { toRuns } from './runs.ts';
 import { findTables } from './tables.ts';
+import { findAlignedTables } from './aligned.ts';
 
 export { isPageNumber } from './furniture.ts';
 
 export interface PdfParseOptions {
   /** Read ruling lines (needed for tables); off makes parsing faster for text-only use. */
   tables?: boolean;
+  /**
+   * Which ruling lines to read (default 'all'). 'horizontal' and 'none' read a page as if its
+   * vertical (or all) rules were not drawn: for diagnostics and tests of the alignment path.
+   */
+  rulings?: 'all' | 'horizontal' | 'none';
 }
 
 export async function parsePdf(path: string, bytes: Uint8Array, options: PdfParseOptions = {}): Promise<ParsedDocument> {
@@ -32,7 +39,7 @@ export async function parsePdf(path: string, bytes: Uint8Array, options: PdfPars
   const doc = await openPdf(path, bytes);
   const messages: Message[] = [];
   try {
-    const pages = await readPages(path, doc, options.tables !== false, messages, file);
+    const pages = await readPages(path, doc, options.tables !== false ? (options.rulings ?? 'all') : null, messages, file);
     const textPages = pages.filter((p) => p.lines.length || p.tables.length).length;
     if (!textPages) {
       throw new ParseError(path, 'pdf/no-text-layer', `scanned PDF with no text layer (${doc.numPages} pages); OCR it first`);
@@ -48,7 +55,7 @@ export async function parsePdf(path: string, bytes: Uint8Array, options: PdfPars
   }
 }
 
-async function readPages(path: string, doc: PdfDocument, withTables: boolean, messages: Message[], file: string): Promise<FlowPage[]> {
+async function readPages(path: string, doc: PdfDocument, rulings: 'all' | 'horizontal' | 'none' | null, messages: Message[], file: string): Promise<FlowPage[]> {
   const out: FlowPage[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -58,17 +65,23 @@ async function readPages(path: string, doc: PdfDocument, withTables: boolean, me
       const content = await page.getTextContent();
       let runs = toRuns(content.items, vt);
       let tables: FlowPage['tables'] = [];
-      if (runs.length && withTables) {
-        const ops = await page.getOperatorList();
-        const segments = readRulings(ops, vt);
+      let lines: FlowPage['lines'];
+      if (runs.length && rulings) {
+        let segments = rulings === 'none' ? [] : readRulings(await page.getOperatorList(), vt);
+        if (rulings === 'horizontal') segments = segments.filter((s) => s.y0 === s.y1);
         const found = findTables(segments, runs, n);
         tables = found.tables;
         runs = found.rest;
-      }
-      if (!runs.length && !tables.length) {
+        // horizontal rules outside the ruled tables may bound a half-ruled table
+        const free = segments.filter((s) => s.y0 === s.y1 && !tables.some((t) => s.y0 >= t.y0 - 2 && s.y0 <= t.y1 + 2 && s.x0 >= t.x0 - 2 && s.x1 <= t.x1 + 2));
+        const aligned = findAlignedTables(buildLines(runs, n), free, n, viewport.width);
+        if (aligned.tables.length) tables = [...tables, ...aligned.tables].sort((a, b) => a.y0 - b.y0);
+        lines = aligned.rest;
+      } else lines = buildLines(runs, n);
+      if (!lines.length && !tables.length) {
         messages.push({ level: 'warning', rule: 'pdf/page-no-text', text: `page ${n} has no text layer`, source: { file, page: n } });
       }
-      out.push({ page: n, width: viewport.width, height: viewport.height, lines: buildLines(runs, n), tables });
+      out.push({ page: n, width: viewport.width, height: viewport.height, lines, tables });
     } catch (err) {
       throw err instanceof ParseError ? err : toParseError(path, err);
     } finally {
