@@ -161,8 +161,9 @@ function continues(a: Line, b: Line, prev: Item | null, la: Layout, lb: Layout):
   if (Math.abs(a.size - b.size) > 0.6) return false;
   const size = Math.max(a.size, b.size);
   if (a.size >= 1.2 * la.body && a.page === b.page) {
-    // a title wrapped over two centred lines
-    return b.y - a.y <= 1.8 * size && a.x1 >= la.right - 3 * a.size;
+    // a title wrapped over two centred lines: the first one full, the second centred under it
+    const centred = Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= 2 * size && b.x1 - b.x0 < a.x1 - a.x0;
+    return b.y - a.y <= (centred ? 2.4 : 1.8) * size && a.x1 >= la.right - 3 * a.size;
   }
   const full = a.x1 >= la.right - 2 * a.size;
   if (!full) return false;
