@@ -4,11 +4,12 @@ import { UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { reviewCommand } from './commands/review.ts';
+import { reportCommand } from './commands/report.ts';
 import { checkCommand } from './commands/check.ts';
 
 export { DEFAULT_DB } from './command.ts';
 
-const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand];
+const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand, reportCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const OVERVIEW = `jixiao — Chinese budget-performance reports into clean, cross-checked data
