@@ -11,6 +11,7 @@
 import type { Cell } from '../../schemas/document.ts';
 import type { Line, Segment } from './geometry.ts';
 import { median } from './geometry.ts';
+import { isPageNumber } from './furniture.ts';
 import type { PageTable } from './tables.ts';
 import { joinWrapped, tidy } from './text.ts';
 
@@ -56,7 +57,8 @@ export interface AlignedResult { tables: PageTable[]; rest: Line[] }
  */
 export function findAlignedTables(lines: Line[], hrules: Segment[], page: number, pageWidth: number): AlignedResult {
   if (lines.length < 3) return { tables: [], rest: lines };
-  const tl: TLine[] = lines.map((line) => ({ line, tokens: tokenize(line), size: line.size }));
+  // top to bottom (a page may draw its lines in another order)
+  const tl: TLine[] = lines.map((line) => ({ line, tokens: tokenize(line), size: line.size })).sort((a, b) => a.line.y - b.line.y);
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
   const textWidth = Math.max(1, right - left);
@@ -96,7 +98,7 @@ export function findAlignedTables(lines: Line[], hrules: Segment[], page: number
   };
   for (let i = 0; i < tl.length; i++) {
     const t = tl[i];
-    const breaks = taken.has(i) || isProse(t, textWidth) || isMeta(t) || t.tokens.length === 0;
+    const breaks = taken.has(i) || isProse(t, textWidth) || isMeta(t) || isPageNumber(t.line.text) || t.tokens.length === 0;
     if (breaks) { flush(i); continue; }
     if (start >= 0) {
       const prev = tl[i - 1];
@@ -134,7 +136,9 @@ export function findAlignedTables(lines: Line[], hrules: Segment[], page: number
   }
 
   tables.sort((p, q) => p.y0 - q.y0);
-  return { tables, rest: taken.size ? lines.filter((_, i) => !taken.has(i)) : lines };
+  if (!taken.size) return { tables, rest: lines };
+  const gone = new Set([...taken].map((i) => tl[i].line));
+  return { tables, rest: lines.filter((l) => !gone.has(l)) };
 }
 
 /** A line of running text: wide, with no gap wider than a character or so between its tokens. */
@@ -334,7 +338,7 @@ function build(block: TLine[], cols: Col[], page: number, bands: number[] | null
   const first = block[0], last = block[block.length - 1];
   return {
     page, x0: xs[0], x1: xs[nc], y0: first.line.y - first.size, y1: last.line.y + last.size * 0.3,
-    xs, rows: outRows, cols: outCols,
+    xs, rows: outRows, cols: outCols, unruled: true,
   };
 }
 

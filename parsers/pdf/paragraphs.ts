@@ -209,7 +209,7 @@ function appendTable(pending: Pending, t: PageTable, file: string): void {
   cols = cols.slice(k);
   const src: Provenance = { file, page: t.page };
   const sameGrid = pending.last.xs.length === t.xs.length;
-  if (sameGrid && rows.length && block.rows.length) {
+  if (sameGrid && !t.unruled && rows.length && block.rows.length) {
     const merged = mergeAtBreak(block.rows, pending.cols, rows[0], cols[0], t.xs.length - 1);
     if (merged === 'split') { rows = rows.slice(1); cols = cols.slice(1); }
   }

@@ -14,6 +14,8 @@ export interface PageTable {
   rows: Cell[][];
   /** grid column of each cell, parallel to rows */
   cols: number[][];
+  /** rebuilt from text alignment (no vertical rulings): empty cells say nothing of merged cells */
+  unruled?: boolean;
 }
 
 const TOL = 2;
