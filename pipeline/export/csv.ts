@@ -2,7 +2,7 @@
 // RFC 4180 (comma, CRLF, fields quoted when they hold a comma, quote or line break, quotes doubled),
 // one file per table. Numbers are written plain (no thousands separators), empty for null.
 // A text cell that a spreadsheet would read as a formula (=, +, @, or - not starting a number) gets a
-// leading apostrophe; the review import drops it again.
+// leading apostrophe (a bare comparator such as = stays as it is); the review import drops it again.
 // In: the same, tolerant of what spreadsheets save back: no BOM, GB18030 (Excel "CSV" on Chinese Windows),
 // LF line ends, semicolon or tab separators.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ function field(v: string | number | null | undefined): string {
   if (typeof v === 'number') s = Number.isFinite(v) ? String(v) : '';
   else {
     s = v;
-    if (/^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-\d+(\.\d+)?$/.test(s))) s = `'${s}`;
+    if ((/^[=+@\t\r]/.test(s) || (/^-/.test(s) && !/^-\d+(\.\d+)?$/.test(s))) && !/^[<>=]=?$/.test(s)) s = `'${s}`;
   }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
