@@ -194,7 +194,7 @@ export function renderReport(db: DB, options: ReportOptions = {}): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header class="top"><h1>绩效报告审核</h1><span class="meta">${esc(options.dbName ?? '')} · ${docs.length} 份报告 · 生成于 ${esc(when)} UTC</span>
+<header class="top"><h1>绩效报告审核</h1><span class="meta">${esc(options.dbName ? basename(options.dbName) : '')} · ${docs.length} 份报告 · 生成于 ${esc(when)} UTC</span>
 <input id="q" type="search" placeholder="筛选：单位、文件、指标、金额、标记……" aria-label="筛选" autocomplete="off"><span id="count"></span></header>
 <div class="layout">
 <nav id="side" aria-label="报告"><a href="#overview">县域总览</a><div class="group">报告</div>
