@@ -12,9 +12,13 @@ const NOT_PLACE = new Set(['城市', '地区', '市区', '全市', '全区', '�
 // single characters that precede a place word without being part of it (由县财政局, 我市, 按市…)
 const FUNCTION_CHARS = /^[由即按年我对在本全该各从向与和及至于为经将把被其每当原现新上下]/;
 
+// A two-character word such as 我市, 由县, 全区 is a function character glued to a place suffix; a longer one
+// may well begin with the same character (上海市, 新乡市, 和田市, 当阳市, 新疆维吾尔自治区).
+const gluedSuffix = (word: string) => word.length === 2 && FUNCTION_CHARS.test(word);
+
 function isPlace(w: { word: string; tag: string }): boolean {
   return w.word.length >= 2 && PLACE_END.test(w.word) && !NOT_PLACE.has(w.word) && /^\p{Script=Han}+$/u.test(w.word)
-    && w.tag !== 'v' && !FUNCTION_CHARS.test(w.word);
+    && w.tag !== 'v' && !gluedSuffix(w.word);
 }
 
 /** Every "place + organisation" name in the text, in order. */

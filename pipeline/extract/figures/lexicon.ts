@@ -30,7 +30,7 @@ export const LABELS: LabelDef[] = [
   { key: 'expenditure.total', weak: true, patterns: ['决算支出', '预算支出', '实际支出', '部门决算支出', '部门预算支出'] },
   { key: 'expenditure.basic', patterns: ['基本支出'] },
   { key: 'expenditure.personnel', patterns: ['人员经费', '人员支出'] },
-  { key: 'expenditure.public', patterns: ['日常公用经费', '公用经费', '公用支出'] },
+  { key: 'expenditure.public', patterns: ['日常公用经费', '日常公用支出', '公用经费', '公用支出'] },
   { key: 'expenditure.project', patterns: ['项目支出', '项目经费'] },
   // "三公" 经费
   { key: 'threePublic.total', patterns: ['三公经费', '三公'] },

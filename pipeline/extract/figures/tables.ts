@@ -118,13 +118,51 @@ const yearOf = (text: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** How a table's title narrows its totals: a 财政拨款 table's 收入总计 is fiscal income only. */
+/**
+ * How a table's title narrows its figures: a 财政拨款 or 一般公共预算 table covers the fiscal part only, so its
+ * 收入总计 is fiscal income, and its totals and its 基本支出 / 项目支出 are not the unit's (a budget's 一般公共预算
+ * 支出表 gives 基本支出 2,772.25 where the unit's is 2,776.85). Its 人员经费 / 公用经费 and 三公 amounts stay: reports
+ * state those for fiscal money only.
+ */
 function retarget(key: FigureKey, title: string): FigureKey | null {
   if (/财政拨款|一般公共预算/.test(title)) {
     if (key === 'income.total') return 'income.fiscal';
-    if (key === 'expenditure.total' || key === 'income.other') return null;
+    if (key === 'expenditure.total' || key === 'income.other' || key === 'expenditure.basic' || key === 'expenditure.project') return null;
   }
   return key;
+}
+
+const TOTAL_WORD = /^(?:合计|总计|小计)$/;
+const squashed = (s: string) => normalizeText(s).replace(/[\s\u3000]/g, '');
+
+/**
+ * The quantity a table's title names, for its 合计 column: 基本支出预算情况表 → 基本支出, 政府采购预算表 →
+ * 政府采购, 部门收入预算总表 / 收入决算表 → 收入合计, 支出总体情况表 → 支出合计.
+ */
+export function titleFigure(title: string): { key: FigureKey; label: string } | null {
+  const t = squashed(title)
+    .replace(/^.*?[0-9]{4}年度?/, '').replace(/^(?:部门|单位|本级)+/, '')
+    .replace(/(?:（[^）]*）)?$/, '').replace(/(?:情况)?(?:汇总|明细)?(?:总体)?(?:情况)?(?:总)?表$/, '');
+  if (!t) return null;
+  const label = labelOfCell(t);
+  if (label && !label.weak) return { key: label.key, label: label.label };
+  const m = /^(?:财务)?(收入|支出)(?:预算|决算)?$/.exec(t);
+  if (m) return { key: m[1] === '收入' ? 'income.total' : 'expenditure.total', label: `${m[1]}合计` };
+  return null;
+}
+
+/** The label a (combined) column header gives: the last part that names one, a 合计 column taking the title's. */
+function columnLabel(header: string, title: { key: FigureKey; label: string } | null): { key: FigureKey; label: string; also: FigureKey[] } | null {
+  const parts = header.split(' ').filter(Boolean);
+  for (let k = parts.length - 1; k >= 0; k--) {
+    if (TOTAL_WORD.test(squashed(parts[k]))) continue;
+    const l = labelOfCell(parts[k]);
+    if (l) return { key: l.key, label: l.label, also: l.also };
+    // a group header that names no figure (收入预算, 一般公共预算支出) leaves the column to the title
+    break;
+  }
+  if (title && parts.length && TOTAL_WORD.test(squashed(parts.at(-1)!))) return { ...title, also: [] };
+  return null;
 }
 
 /** Figures from one table that is not a project's. */
@@ -174,7 +212,29 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
     return out;
   }
 
-  // 2. label cells with the amounts to their right
+  // 2. a 合计 row under column headers that name figures (支出总表: 合计 | 基本支出 | 项目支出; 基本支出表:
+  // 合计 | 人员经费 | 公用经费); the 合计 column takes what the table's title names
+  const tTitle = titleFigure(titleLine);
+  // in a spending table a 财政拨款 column is the fiscal part of the spending, not income
+  const spending = /支出|采购/.test(titleLine) && !/收入|收支/.test(titleLine);
+  grid.forEach((row, r) => {
+    if (r < firstData) return;
+    const first = row.findIndex((t) => t !== '' && !cellNumber(t) && !/^\d+$/.test(t));
+    if (first < 0 || !/^(?:合计|总计)$/.test(squashed(row[first]))) return;
+    for (let c = first + 1; c < row.length; c++) {
+      const n = cellNumber(row[c] ?? '');
+      const h = headers[c] ?? '';
+      if (!n || !h || SKIP_COLUMN.test(h) || FUND_RE.test(h)) continue;
+      const label = columnLabel(h, tTitle);
+      const u = n.unit ?? unitIn(h) ?? unit;
+      if (!label || !u || (spending && label.key.startsWith('income.'))) continue;
+      const phase = phaseOf(h.replace(/合计|小计|总计/g, '')) ?? tablePhase ?? ctx.defaultPhase;
+      emit(label.key, phase, yearOf(h), n.value, u, `${row[first]} ${h} ${row[c]}`, label.label, r);
+      for (const also of label.also) emit(also, phase, yearOf(h), n.value, u, `${row[first]} ${h} ${row[c]}`, label.label, r);
+    }
+  });
+
+  // 3. label cells with the amounts to their right
   // columns inside a 结转和结余 breakdown (its 一般公共预算财政拨款 line is carried-over money, not income)
   const inCarry = new Set<number>();
   grid.forEach((row, r) => {
