@@ -50,6 +50,9 @@ function budgetHeader(rows: TableRow[], r: number): BudgetHeader | null {
   return { row: r, roles };
 }
 
+/** The budget line of a project target form (绩效目标表): 年度预算资金总额, 预算资金总额, 项目预算总额. */
+const FORM_BUDGET = /^(?:年度|项目)?预算(?:资金)?总额[:：]?$/;
+
 const TOTAL_ROW = /^(总额|合计|总计|年度资金总额|资金总额|项目资金总额|小计|预算资金合计)/;
 
 interface TableProject { name: string; block: number; row: number; budget?: { block: number; row: number; values: Partial<Record<BudgetRole, string | null>>; unit: MoneyUnit } }
@@ -67,7 +70,17 @@ function fromTables(doc: SegmentedDocument): TableProject[] {
       if (!current || current.budget) continue;
       const h = budgetHeader(rows, r);
       if (h) { header = h; continue; }
-      if (!header) continue;
+      if (!header) {
+        // a target form's money line: 项目资金（万元） | 年度预算资金总额： | 31.00
+        const cells = rows[r].cells.map((c) => c.trim()).filter((c, i, all) => c !== '' && c !== all[i - 1]);
+        const at = cells.findIndex((c) => FORM_BUDGET.test(clean(c)));
+        const amount = at >= 0 ? cells.slice(at + 1).find((c) => isNumeric(c)) : undefined;
+        if (amount != null) {
+          const unit = unitOf([...cells, ...rows.slice(0, r).flatMap((x) => x.cells), ...precedingText(doc, b)]) ?? '万元';
+          current.budget = { block: b, row: r, values: { budget: amount }, unit };
+        }
+        continue;
+      }
       const first = clean(rows[r].cells.find((c) => c.trim() !== '') ?? '');
       const numbers = rows[r].cells.filter((c) => isNumeric(c)).length;
       if (numbers < 2) continue;

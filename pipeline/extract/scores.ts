@@ -137,6 +137,40 @@ function fromResultTables(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
   return out;
 }
 
+// ---------------------------------------------------------------- project score lists (项目名称 | 自评分数)
+
+const LIST_NAME = /^项目(?:名称)?$/;
+const LIST_SCORE = /^(?:自评|评价|核查)?(?:得分|分数|评分|总分)$/;
+
+/** A list of projects with one score each, as 决算 and summary reports give them: 项目名称 | 自评分数. */
+function fromProjectLists(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
+  const out: Score[] = [];
+  doc.blocks.forEach((block, b) => {
+    if (block.kind !== 'table') return;
+    const { rows } = tableRows(block);
+    let nameAt = -1, scoreAt = -1, kind: Kind = ownKind(meta);
+    rows.forEach((row, r) => {
+      const cells = row.cells.map(clean);
+      if (nameAt < 0) {
+        const n = cells.findIndex((c) => LIST_NAME.test(c));
+        const s = cells.findIndex((c) => LIST_SCORE.test(c));
+        const others = cells.filter((c, k) => c !== '' && k !== n && k !== s);
+        // only a plain two-column list: a wider table with budgets is a project table, read elsewhere
+        if (n >= 0 && s > n && others.every((c) => /^(?:序号|编号|项目编码|备注)$/.test(c))) {
+          nameAt = n; scoreAt = s;
+          kind = /自评/.test(cells[s]) ? 'self' : /核查|评价/.test(cells[s]) ? 'review' : ownKind(meta);
+        }
+        return;
+      }
+      const name = row.cells[nameAt]?.trim() ?? '';
+      const value = cellNumber(row.cells[scoreAt]);
+      if (!name || TOTAL.test(clean(name)) || value == null || value < 0 || value > 100 || isNumeric(name)) return;
+      out.push({ ...originOf(doc, b, r), scope: 'project', kind, name: splitCode(name).name, value, max: 100, grade: null, raw: block.rows[r].map((c) => c.text.trim()).filter(Boolean).join(' | ') });
+    });
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------- prose
 
 /** Keywords that name a whole report's score, strongest first. */
@@ -202,5 +236,5 @@ function dedupe(scores: Score[]): Score[] {
 
 export function extractScores(doc: SegmentedDocument, documentMeta: DocumentMeta): Score[] {
   const meta = scoringMeta(doc, documentMeta);
-  return dedupe([...fromResultTables(doc, meta), ...fromIndicatorTables(doc, meta), ...fromProse(doc, meta)]);
+  return dedupe([...fromResultTables(doc, meta), ...fromIndicatorTables(doc, meta), ...fromProjectLists(doc, meta), ...fromProse(doc, meta)]);
 }

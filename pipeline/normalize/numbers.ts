@@ -84,14 +84,32 @@ export function parseComparator(raw: string | null | undefined): { comparator: C
   return { comparator: null, rest: s };
 }
 
-/** Splits a target or actual value into number and unit: ">=98%" → {>=, 98, %}; "优" → {null, null, null}. */
+/** Words after a quantity that bound it: 400条以上 is ≥ 400 条, 5天以内 is ≤ 5 天. */
+const SUFFIX_COMPARATORS: Array<[RegExp, Comparator]> = [
+  [/(?:及以上|或以上|以上)$/, '>='],
+  [/(?:及以下|或以下|以下|以内|之内)$/, '<='],
+  // 内 alone bounds a time or a count (3天内, 2次内), not any unit that happens to end in it
+  [/(?<=[天日月年周次个时钟秒])内$/, '<='],
+];
+
+/** Splits a target or actual value into number and unit: ">=98%" → {>=, 98, %}; "400条以上" → {>=, 400, 条}; "优" → {null, null, null}. */
 export function parseQuantity(raw: string | null | undefined): { comparator: Comparator | null; value: number | null; unit: string | null } {
-  const { comparator, rest } = parseComparator(raw);
+  let { comparator, rest } = parseComparator(raw);
   const m = /^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(.*)$/.exec(rest);
   if (!m) return { comparator, value: null, unit: null };
   const value = parseNumber(m[1]);
-  const unit = m[2].replace(/^[（(](.*)[)）]$/, '$1').trim();
-  // a trailing word that is not a unit (e.g. "100%以上") keeps only its unit-like head
-  const unitHead = /^(%|‰|[\u4e00-\u9fa5A-Za-z/]{1,4})/.exec(unit)?.[1] ?? null;
-  return { comparator, value, unit: unit === '' ? null : unitHead ?? unit };
+  let unit = m[2].replace(/^[（(](.*)[)）]$/, '$1').trim();
+  // a clause after the quantity ("100%，或者达到95%以上…") is not part of its unit
+  unit = unit.split(/[，,；;。（(]/)[0];
+  for (const [re, cmp] of SUFFIX_COMPARATORS) {
+    const s = re.exec(unit);
+    if (!s) continue;
+    comparator ??= cmp;
+    unit = unit.slice(0, s.index);
+    break;
+  }
+  // a unit is a short run of letters, signs and per-marks (%, 个, 元/人/天, 微克/立方米, 元/人·次); anything
+  // longer is a phrase ("12月前完成") whose head alone may be a unit
+  const head = /^(?:%|‰|℃|[\u4e00-\u9fa5A-Za-z]{1,4}(?:[/·][\u4e00-\u9fa5A-Za-z]{1,4})*)/.exec(unit)?.[0] ?? null;
+  return { comparator, value, unit: unit === '' ? null : head ?? unit };
 }

@@ -61,6 +61,12 @@ function isHeaderish(row: TableRow): boolean {
   return cells.length > 0 && cells.every((c) => !isNumeric(c) && c.length <= 16 && HEADER_WORD.test(c));
 }
 
+/** A row of group labels over a header (评价指标 … 自评得分 | 核查得分): short label words, no form field such as 总体目标. */
+function isGroupLabels(row: TableRow): boolean {
+  const cells = [...new Set(row.cells.map(clean).filter(Boolean))];
+  return cells.every((c) => c.length <= 8 && !/^(?:总体|年度|项目|绩效)目标$/.test(c));
+}
+
 function isSubHeader(row: TableRow): boolean {
   // cells merged down from the row above are not this row's labels
   const cells = row.cells.filter((_, k) => !row.fromAbove[k]).map((c) => stripParens(clean(c)) || clean(c)).filter(Boolean);
@@ -120,7 +126,8 @@ export function detectIndicatorHeader(rows: TableRow[], r: number): Header | nul
   // (gaps: empty cells in a text extraction, or labels repeated by a span in the row above)
   const above = rows[r - 1];
   const gaps = row.cells.some((c, k) => clean(c) === '' || row.fromAbove[k]) || (above != null && above.cells.some((c, k) => k > 0 && c !== '' && c === above.cells[k - 1]));
-  if (r > 0 && isHeaderish(above) && gaps && !isIndicatorRoles(rolesOf(above.cells))) start = r - 1;
+  // (group labels are short words: a form row 总体目标 | 完成…测评 above the header is not one, however short its text)
+  if (r > 0 && isHeaderish(above) && isGroupLabels(above) && gaps && !isIndicatorRoles(rolesOf(above.cells))) start = r - 1;
   const labels = combineLabels(rows.slice(start, end));
   const roles = rolesOf(labels);
   if (!isIndicatorRoles(roles)) return null;

@@ -25,7 +25,10 @@ export function projectNameInRow(row: TableRow): string | null {
   if (!NAME_LABEL.test(first)) return null;
   const value = cells[1];
   // a header row (项目名称 | 数量 | 金额) names no project
-  if (/^(数量|金额|预算|子项目|年度|单位|类别)/.test(clean(value)) || value.length < 2) return null;
+  // (项目名称 | 自评分数, 项目名称 | 项目类别 | 金额: the second cell is a column name, not a project)
+  const v = clean(value);
+  if (/^(数量|金额|预算|子项目|年度|单位|类别)/.test(v) || value.length < 2) return null;
+  if (v.length <= 8 && /(?:得分|分数|评分|金额|数量|预算数?|决算数?|类别|类型|编码|代码|备注|性质|资金|执行数|完成值)$/.test(v)) return null;
   return value;
 }
 
