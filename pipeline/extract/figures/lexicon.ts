@@ -23,11 +23,11 @@ export const LABELS: LabelDef[] = [
   // totals
   { key: 'income.total', also: ['expenditure.total'], patterns: ['收、?支总计', '收入支出总计', '收支总额'] },
   { key: 'income.total', patterns: ['本年收入合计', '收入合计', '收入总计', '收入总额', '总收入', '部门收入', '收入预算合计', '预算收入合计'] },
-  { key: 'income.total', weak: true, patterns: ['决算收入', '预算收入', '实际收入', '部门决算收入', '部门预算收入'] },
+  { key: 'income.total', weak: true, patterns: ['决算收入', '预算收入', '实际收入', '部门决算收入', '部门预算收入', '收入预算'] },
   { key: 'income.fiscal', patterns: ['一般公共预算财政拨款收入', '一般公共预算拨款收入', '一般公共预算财政拨款(?!支出|基本|项目)', '一般公共预算拨款(?!支出)', '财政拨款收入', '本级财政安排', '财政拨款预算收入'] },
   { key: 'income.other', patterns: ['其他收入', '其他资金'] },
   { key: 'expenditure.total', patterns: ['本年支出合计', '支出合计', '支出总计', '支出总额', '总支出', '部门支出', '支出预算合计', '预算支出合计', '一般公共预算财政拨款支出'] },
-  { key: 'expenditure.total', weak: true, patterns: ['决算支出', '预算支出', '实际支出', '部门决算支出', '部门预算支出'] },
+  { key: 'expenditure.total', weak: true, patterns: ['决算支出', '预算支出', '实际支出', '部门决算支出', '部门预算支出', '支出预算'] },
   { key: 'expenditure.basic', patterns: ['基本支出'] },
   { key: 'expenditure.personnel', patterns: ['人员经费', '人员支出'] },
   { key: 'expenditure.public', patterns: ['日常公用经费', '日常公用支出', '公用经费', '公用支出'] },
@@ -77,8 +77,8 @@ export const PHASE_MASK = /一般公共预算|政府性基金预算|国有资本
 /** An amount whose clause says it is a difference, not a level. */
 export const CHANGE_RE = /比|较|相比|同比|环比|增加|减少|增长|下降|降低|上升|节约|节省|超支|超出|压减|差额|差异|增幅|降幅|多支|少支/;
 
-/** Insurance-fund and other-fund money, never a department's own figure. */
-export const FUND_RE = /基金|社保费|保险费收入/;
+/** Insurance-fund, other-fund and state-capital (国有资本经营预算) money, never the department's own general figure. */
+export const FUND_RE = /基金|社保费|保险费收入|国有资本经营/;
 
 /** Sections and table titles about one project, whose money is project-level. */
 export const PROJECT_CONTEXT_RE = /项目(?:支出)?绩效(?:目标)?(?:自评|评价|监控)|项目概况|项目基本情况|项目资金|项目绩效|项目实施|项目完成情况|项目效益|项目名称|项目支出绩效自评表|预算项目绩效/;

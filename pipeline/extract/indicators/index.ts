@@ -12,8 +12,31 @@ export { readIndicatorTables } from './read.ts';
 export type { IndicatorTable, ReadRow } from './read.ts';
 
 const text = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim().replace(/\s+/g, ' '));
-/** Level names lose the spaces an extraction put inside them (预算 执行 效益). */
-const levelName = (s: string | null | undefined): string | null => (s == null || clean(s) === '' ? null : clean(s));
+
+/**
+ * An outline code before an indicator or level name: A101, B2, C (scoring schemes), 1.1, 一、, （二）. Names
+ * proper rarely start so (A级景区 keeps its A: a bare letter counts only before the level word).
+ */
+const OUTLINE_CODE = /^(?:[A-Z]\d{1,4}(?:[.．]\d+)*|\d+(?:[.．]\d+)+|\d+[、.．](?!\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])\s*(?=\S)/;
+const LETTER_CODE = /^[A-Z](?=[\u4e00-\u9fa5])(?!级)/;
+/** A level name's own weight written into it: 决策15分, 产出（25分）. */
+const WEIGHT_SUFFIX = /\s*[（(]?\s*\d+(?:\.\d+)?\s*分\s*[)）]?$/;
+
+/** An indicator's name without its outline code ("A101立项依据充分性" → 立项依据充分性). */
+export function indicatorName(s: string | null | undefined): string | null {
+  const t = text(s);
+  if (t == null) return null;
+  const bare = t.replace(OUTLINE_CODE, '');
+  return bare === '' ? t : bare;
+}
+
+/** Level names lose the spaces an extraction put inside them (预算 执行 效益), their outline code and weight (A决策15分 → 决策). */
+export function levelName(s: string | null | undefined): string | null {
+  if (s == null || clean(s) === '') return null;
+  const t = clean(s);
+  const bare = t.replace(OUTLINE_CODE, '').replace(LETTER_CODE, '').replace(WEIGHT_SUFFIX, '');
+  return bare === '' || !/[\u4e00-\u9fa5A-Za-z]/.test(bare) ? t : bare;
+}
 
 function comparatorOf(cell: string | null | undefined): Comparator | null {
   const t = clean(cell);
@@ -39,7 +62,7 @@ export function toIndicator(doc: SegmentedDocument, header: Header, row: ReadRow
     project,
     level1: levelName(row.level1),
     level2: levelName(row.level2),
-    level3: text(v.level3) ?? '',
+    level3: indicatorName(v.level3) ?? '',
     comparator,
     target,
     targetValue: tq.value,

@@ -4,7 +4,7 @@
 import type { Table } from '../../../schemas/document.ts';
 import type { SegmentedDocument } from '../../../schemas/sections.ts';
 import { alignCells, fit, positionalScore } from '../tables/align.ts';
-import { clean, isBlank, isNameLike } from '../tables/cells.ts';
+import { cellNumber, clean, isBlank, isNameLike } from '../tables/cells.ts';
 import { detectIndicatorHeader, signature, type Header, type Role } from '../tables/header.ts';
 import { projectNameBefore, projectNameInRow } from '../tables/project-name.ts';
 import { tableRows, type TableRow } from '../tables/rows.ts';
@@ -36,6 +36,7 @@ export interface IndicatorTable {
 }
 
 const TOTAL = /^(合计|总计|小计|总分|得分合计|合\s*计)/;
+const WEIGHT_ONLY = /^[（(]?\d+(?:\.\d+)?分[)）]?$/;
 /** Rows of a form that end an indicator block. */
 const STOP = /^(评价结论|结论|存在问题|问题|改进措施|整改措施|建议|意见|项目负责人|财务负责人|负责人|填报人|填表人|审核人|联系人|备注|说明|注[:：]?|单位名称|主管部门|项目名称)/;
 
@@ -158,6 +159,11 @@ function readTable(doc: SegmentedDocument, table: Table, b: number, out: Indicat
     // an indicator is named, not described: a sentence in the name column is a fragment of a broken row
     if (!values.level3 || !isNameLike(values.level3) || /[。]$/.test(values.level3.trim())) continue;
     if (detectIndicatorHeader([{ cells: placed.columns.map((c) => c ?? ''), fromAbove: [] }], 0)) continue;
+    // a row carried over a page break (its name's last characters, then 指标解释 text where the 分值 should be)
+    // is the tail of the row above, not an indicator
+    if ((['weight', 'score', 'selfScore'] as const).some((k) => { const t = clean(values[k]); return t.length > 6 && !isBlank(t) && cellNumber(t) == null; })) continue;
+    // a level cell that holds only a weight (8分: the tail of "D1经济效益8分" carried over a page) names no level
+    for (const k of ['level1', 'level2'] as const) if (values[k] != null && WEIGHT_ONLY.test(clean(values[k]))) values[k] = null;
 
     // fill the hierarchy down: an empty level cell means "same as above"; a new 一级 starts a new 二级
     if (values.level1) {
