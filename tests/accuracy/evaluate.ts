@@ -6,7 +6,9 @@ import { join } from 'node:path';
 export interface Tally { found: number; missed: number; wrong: number }
 const tally = (): Tally => ({ found: 0, missed: 0, wrong: 0 });
 const key = (s: unknown) => String(s ?? '').normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
-const close = (a: unknown, b: unknown, tol: number) => a != null && b != null && Math.abs(Number(a) - Number(b)) <= tol;
+// equal within an absolute tolerance or one part in a million (a total in 元 and the same in 万元 agree)
+const close = (a: unknown, b: unknown, tol: number) =>
+  a != null && b != null && Math.abs(Number(a) - Number(b)) <= Math.max(tol, 1e-6 * Math.abs(Number(b)));
 
 export interface Evaluation { meta: Tally; figures: Tally; indicators: Tally; fields: Tally; scores: Tally; projects: Tally; flags: Tally }
 
