@@ -194,6 +194,9 @@ function repeatsHeader(head: Cell[][], rows: Cell[][]): boolean {
   return rows.length > 0 && head.length > 0 && rows[0].some((c) => c.text) && rowKey(rows[0]) === rowKey(head[0]);
 }
 
+/** A cell holding one number: an amount, a percentage, a subject code. */
+const CODE_OR_AMOUNT = /^[-+−]?[\d,，.]+%?$/;
+
 type TableBlock = Extract<Block, { kind: 'table' }>;
 interface Pending { block: TableBlock; last: PageTable; titleLines: string[]; cols: number[][] }
 
@@ -246,6 +249,9 @@ function mergeAtBreak(rows: Cell[][], cols: number[][], first: Cell[], firstCols
     if (!cv) { allUnder = false; break; }
     if (!first[j].text && cv.row === R && cv.cell.text) split = true;
     if (first[j].text && cv.row !== R) allUnder = false;
+    // a code or an amount is whole in its cell: one under another starts a new row (208 | 05 |
+    // 99 | … 14,820.00 at a page's foot, 210 | | | 卫生健康支出 1,097,073.43 on the next page)
+    if (first[j].text && cv.cell.text && (CODE_OR_AMOUNT.test(first[j].text) || CODE_OR_AMOUNT.test(cv.cell.text))) allUnder = false;
   }
   if (split && allUnder && first.some((c) => c.text)) {
     for (let j = 0; j < first.length; j++) {

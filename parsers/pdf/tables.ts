@@ -182,18 +182,45 @@ function buildGrid(xs: number[], ys: number[], gh: Seg1[], gv: Seg1[], runs: Run
   return { page, x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr], xs: keptXs, rows, cols };
 }
 
+/** Width weight of a character: CJK and full-width signs are square, the rest about half. */
+const weight = (ch: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/.test(ch) ? 1 : 0.5);
+const SOLID = /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/;
+
+/**
+ * Splits a run at the column borders it crosses (one pdf.js item may hold the text of two cells:
+ * "91,016,775.35 一、一般公共服务支出"). Characters are placed by their widths (CJK square, the rest
+ * half), and a cut falls only between characters that can be split: never inside a number or a
+ * Latin word. Such a token stays whole on the side where most of it lies (numbers are
+ * right-aligned and may overrun their cell's right border a little).
+ */
 function* splitAtBorders(run: Run, xs: number[], borders: boolean[]): Generator<Run> {
   const inner: number[] = [];
   for (let c = 1; c < xs.length - 1; c++) if (borders[c] && xs[c] > run.x0 + 1 && xs[c] < run.x1 - 1) inner.push(xs[c]);
   if (!inner.length || run.str.length < 2) { yield run; return; }
   const chars = Array.from(run.str);
-  const w = (run.x1 - run.x0) / chars.length;
+  const n = chars.length;
+  // pos[i]: x where character i starts (pos[n] = run.x1)
+  const pos = new Array<number>(n + 1);
+  const total = chars.reduce((s, ch) => s + weight(ch), 0) || 1;
+  const unit = (run.x1 - run.x0) / total;
+  pos[0] = run.x0;
+  for (let i = 0; i < n; i++) pos[i + 1] = pos[i] + weight(chars[i]) * unit;
+  // a cut before character i is allowed unless it falls between two characters of one token
+  const cuttable = (i: number) => i === 0 || i === n || !(SOLID.test(chars[i - 1]) && SOLID.test(chars[i]));
   let start = 0;
   for (const cut of [...inner, Infinity]) {
-    let end = cut === Infinity ? chars.length : Math.round((cut - run.x0) / w);
-    end = Math.max(start, Math.min(chars.length, end));
+    let end = n;
+    if (cut !== Infinity) {
+      let best = -1, bd = Infinity;
+      for (let i = start; i <= n; i++) {
+        if (!cuttable(i)) continue;
+        const d = Math.abs(pos[i] - cut);
+        if (d < bd) { bd = d; best = i; }
+      }
+      end = best < 0 ? start : best;
+    }
     const str = chars.slice(start, end).join('');
-    if (str.trim()) yield { ...run, str, x0: run.x0 + start * w, x1: run.x0 + end * w };
+    if (str.trim()) yield { ...run, str, x0: pos[start], x1: pos[end] };
     start = end;
   }
 }
