@@ -46,6 +46,37 @@ export interface TableView {
   section: string;
   source: Provenance;
   title: string | null;
+  /** The rows laid out on the full grid, merged cells (rowSpan/colSpan) expanded: text at a merged cell's first position only. */
+  grid: string[][];
+  /** The same grid with a merged cell's text at every position it covers (for column names). */
+  spanned: string[][];
+}
+
+/** Lays cells with row and column spans out on a rectangular grid, as an HTML table is laid out. */
+export function expandSpans(rows: Array<Array<{ text: string; rowSpan?: number; colSpan?: number }>>): { grid: string[][]; spanned: string[][] } {
+  const grid: string[][] = [], spanned: string[][] = [];
+  const taken: boolean[][] = [];
+  rows.forEach((row, r) => {
+    grid[r] ??= []; spanned[r] ??= []; taken[r] ??= [];
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r][c]) c++;
+      const text = cleanText(cell.text);
+      const rs = Math.max(1, cell.rowSpan ?? 1), cs = Math.max(1, cell.colSpan ?? 1);
+      for (let i = 0; i < rs && r + i < rows.length; i++) {
+        for (let j = 0; j < cs; j++) {
+          grid[r + i] ??= []; spanned[r + i] ??= []; taken[r + i] ??= [];
+          grid[r + i][c + j] = i === 0 && j === 0 ? text : '';
+          spanned[r + i][c + j] = text;
+          taken[r + i][c + j] = true;
+        }
+      }
+      c += cs;
+    }
+  });
+  const width = Math.max(0, ...grid.map((g) => g.length));
+  const fill = (g: string[][]) => g.map((x) => Array.from({ length: width }, (_, i) => x[i] ?? ''));
+  return { grid: fill(grid), spanned: fill(spanned) };
 }
 
 /** Normalised text for matching: widths folded, LaTeX from PDF converters unwrapped, no white space. */
@@ -135,7 +166,7 @@ export function buildTables(doc: SegmentedDocument): TableView[] {
     if (b.kind !== 'table') return;
     out.push({
       block, rows: b.rows.map((r) => r.map((c) => cleanText(c.text))), rowSources: b.rows.map((_, i) => b.rowSources?.[i] ?? b.source),
-      section: sectionPathOf(doc, block), source: b.source, title: b.title ?? null,
+      section: sectionPathOf(doc, block), source: b.source, title: b.title ?? null, ...expandSpans(b.rows),
     });
   });
   return out;

@@ -76,7 +76,8 @@ describe('arithmetic.table-total', async () => {
   });
   it('flags a 合计 changed by one yuan', () => {
     const ctx = ctxOf('xuwen-2023-dept-self-eval');
-    const tables = ctx.tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map((c) => (c === '1122179.48' ? '1122180.48' : c))) }));
+    const bump = (g: string[][]) => g.map((r) => r.map((c) => (c === '1122179.48' ? '1122180.48' : c)));
+    const tables = ctx.tables.map((t) => ({ ...t, rows: bump(t.rows), grid: bump(t.grid), spanned: bump(t.spanned) }));
     const flags = tableTotal.check({ ...ctx, tables });
     expect(flags.length).toBeGreaterThanOrEqual(1);
     expect(flags[0].message).toContain('1122180.48');
