@@ -10,9 +10,28 @@ export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 let pdfjsPromise: Promise<PdfJs> | undefined;
 let assetDir: string | undefined;
 
+// The legacy build bundles core-js, which replaces built-ins that Node 20's V8 fails a conformance
+// check on (edge cases pdf.js never meets): Array.prototype.push (for arrays of 2^32 elements or with
+// a read-only length) and JSON.parse/stringify (JSON.rawJSON, reviver source text). pdf.mjs does it
+// on import, pdf.worker.mjs (run in this thread) on the first getDocument. The polyfilled push is
+// ~20× slower than the native one and pdf.js pushes every operator, glyph and text item: about a
+// sixth of the parse time. The native built-ins are put back after each step that may replace them.
+const NATIVE: Array<[object, PropertyKey, PropertyDescriptor]> = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+].map(([o, k]) => [o as object, k as PropertyKey, Object.getOwnPropertyDescriptor(o as object, k as PropertyKey)!]);
+
+function restoreBuiltins(): void {
+  for (const [o, k, d] of NATIVE) {
+    if ((o as Record<PropertyKey, unknown>)[k] !== d.value) Object.defineProperty(o, k, d);
+  }
+}
+
 /** The legacy build (the modern one needs DOMMatrix), imported once and reused. */
 export function pdfjs(): Promise<PdfJs> {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    restoreBuiltins();
     return m;
   });
   return pdfjsPromise;
@@ -46,8 +65,11 @@ export async function openPdf(path: string, bytes: Uint8Array): Promise<PdfDocum
     verbosity: lib.VerbosityLevel.ERRORS,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    restoreBuiltins(); // the worker module, loaded with the first document, polyfills again
+    return doc;
   } catch (err) {
+    restoreBuiltins();
     await task.destroy().catch(() => undefined);
     throw toParseError(path, err);
   }
