@@ -1,5 +1,7 @@
 // Shared reading of Figure records: the number as written in raw, its precision, and labels for messages.
 import type { Figure, FigureKey } from '../../../schemas/records.ts';
+import type { Provenance } from '../../../schemas/document.ts';
+import type { CheckContext } from '../types.ts';
 import { halfUnit } from '../util.ts';
 
 export const KEY_LABEL: Record<FigureKey, string> = {
@@ -39,3 +41,39 @@ export const wanText = (f: Figure) => {
 };
 
 export const figureYear = (f: Figure, reportYear: number | null) => f.year ?? reportYear;
+
+/**
+ * Whose money a figure counts: 'fiscal' for the fiscal appropriation only (财政拨款, 一般公共预算 … tables and
+ * sections), 'unit' for the whole unit (all funds, 单位资金 included). The two differ by the unit's own funds,
+ * so a fiscal-only figure is never added to or compared with a whole-unit one as if they were the same quantity.
+ */
+export type FigureScope = 'fiscal' | 'unit';
+const FISCAL = /(财政拨款|一般公共预算|政府性基金|国有资本经营)/;
+const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+
+export function figureScope(ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): FigureScope {
+  if (FISCAL.test(squash(f.raw)) || FISCAL.test(f.label)) return 'fiscal';
+  const written = squash(writtenNumber(f).text);
+  const samePlace = (p: Provenance, q: Provenance) =>
+    (p.page != null && p.page === q.page) || (p.line != null && q.line != null && q.line <= p.line && p.line <= (q.lineEnd ?? q.line)) || (p.block != null && p.block === q.block);
+  // a table figure: the title of the table that holds the number where the figure stands
+  const table = ctx.tables.find((t) => t.rowSources.some((s, i) => samePlace(f.source, s) && t.rows[i].some((c) => c.includes(written))));
+  if (table) return FISCAL.test(table.title ?? '') ? 'fiscal' : 'unit';
+  // a prose figure: its own heading, or the words before it in its sentence back to the previous number
+  const heading = f.section.split(' / ').at(-1) ?? '';
+  if (FISCAL.test(heading)) return 'fiscal';
+  const raw = squash(f.raw);
+  const s = ctx.sentences.find((x) => !x.cell && samePlace(f.source, x.source) && x.text.includes(raw));
+  if (s) {
+    const before = s.text.slice(0, s.text.indexOf(raw));
+    const words = before.slice(Math.max(0, before.search(/\d[^\d]*$/) + 1));
+    if (FISCAL.test(words)) return 'fiscal';
+  }
+  return 'unit';
+}
+
+/** Keys whose fiscal-only and whole-unit amounts differ in published reports (三公经费 are reported fiscal-only anyway). */
+const SCOPED = /^(expenditure\.|income\.total|income\.other|carryover\.)/;
+
+/** The scope part of a grouping key: '' where the scope does not tell quantities apart. */
+export const scopeKey = (ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): string => (SCOPED.test(f.key) ? figureScope(ctx, f) : '');

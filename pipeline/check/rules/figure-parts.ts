@@ -3,7 +3,9 @@
 import type { Figure, FigureKey, Flag } from '../../../schemas/records.ts';
 import type { Rule } from '../types.ts';
 import { flag, recordEvidence, round } from '../util.ts';
-import { figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText, writtenNumber } from './figure-common.ts';
+import { scopeKey, figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText, writtenNumber } from './figure-common.ts';
+import type { CheckContext } from '../types.ts';
+import { parseNumber } from '../../normalize/numbers.ts';
 
 /** total = sum of parts, exactly. */
 const EQUAL: Array<[FigureKey, FigureKey[]]> = [
@@ -31,24 +33,60 @@ function distinct(fs: Figure[]): Figure[] {
   return out;
 }
 
+/** Spending outside 基本支出 and 项目支出, stated with an amount above zero in prose or as a table column's total. */
+const OTHER_SPENDING = /(预留机动|机动经费|结转下年|上缴上级支出|经营支出|对附属单位补助支出)/;
+export function otherSpendingStated(ctx: Pick<CheckContext, 'sentences' | 'tables'>): boolean {
+  for (const s of ctx.sentences) {
+    if (s.cell) continue;
+    for (const n of s.nums) if (n.kind === 'money' && n.value > 0 && OTHER_SPENDING.test(n.label)) return true;
+  }
+  for (const t of ctx.tables) {
+    const cols = (t.spanned[0] ?? []).map((_, c) => t.spanned.slice(0, 3).some((r) => OTHER_SPENDING.test(r[c] ?? '')));
+    for (const row of t.grid) {
+      if (!row.some((c) => /^(合计|总计)$/.test(c))) continue;
+      if (row.some((c, i) => cols[i] && (parseNumber(c) ?? 0) > 0)) return true;
+    }
+  }
+  return false;
+}
+
 export const figureParts: Rule = {
   id: 'arithmetic.figure-parts',
   category: 'arithmetic',
   description: '分项金额之和与合计数不符（基本支出+项目支出、人员经费+公用经费、三公经费各项等）',
   check(ctx) {
+    // figures of the fiscal appropriation only and of the whole unit are different quantities: added up apart
     const groups = new Map<string, Map<FigureKey, Figure[]>>();
+    const otherSpending = otherSpendingStated(ctx);
     for (const f of ctx.extraction.figures) {
-      const g = `${f.phase}|${figureYear(f, ctx.meta.year) ?? ''}`;
+      const g = `${f.phase}|${figureYear(f, ctx.meta.year) ?? ''}|${scopeKey(ctx, f)}`;
       const m = groups.get(g) ?? new Map<FigureKey, Figure[]>();
       m.set(f.key, [...(m.get(f.key) ?? []), f]);
       groups.set(g, m);
     }
+    // the fiscal appropriation is part of the unit's money: fiscal parts may not exceed the whole-unit total
+    for (const [g, byKey] of [...groups]) {
+      const [phase, year, scope] = g.split('|');
+      if (scope !== 'fiscal') continue;
+      const unit = groups.get(`${phase}|${year}|unit`);
+      if (!unit) continue;
+      const mixed = new Map<FigureKey, Figure[]>();
+      for (const [total, parts] of EQUAL) {
+        if (unit.has(total)) mixed.set(total, unit.get(total)!);
+        for (const p of parts) if (byKey.has(p) && !unit.has(p)) mixed.set(p, byKey.get(p)!);
+      }
+      groups.set(`${phase}|${year}|mixed`, mixed);
+    }
     const out: Flag[] = [];
     for (const [g, byKey] of groups) {
+      const isMixed = g.endsWith('|mixed');
       const phase = g.split('|')[0] as Figure['phase'];
       const get = (k: FigureKey) => distinct(byKey.get(k) ?? []);
       const tolOf = (fs: Figure[]) => fs.reduce((t, f) => t + figureTolerance(f, Math.max(...fs.map((x) => writtenNumber(x).decimals))), 0) + 1e-6;
       for (const [total, parts] of EQUAL) {
+        // 支出合计 holds more than 基本支出 + 项目支出 where the report states other spending (预留机动经费, 结转下年 …)
+        if (total === 'expenditure.total' && otherSpending) continue;
+        if (isMixed) continue;
         const totals = get(total);
         const partLists = parts.map(get);
         if (!totals.length || partLists.some((l) => !l.length)) continue;
@@ -65,7 +103,7 @@ export const figureParts: Rule = {
           evidence: [t, ...c].map((f) => recordEvidence(ctx, f)),
         }));
       }
-      for (const [total, partSets] of AT_LEAST) {
+      for (const [total, partSets] of isMixed ? [...AT_LEAST, ...EQUAL.map(([t, p]) => [t, [p]] as [FigureKey, FigureKey[][]])] : AT_LEAST) {
         const totals = get(total);
         if (!totals.length) continue;
         const max = Math.max(...totals.map((t) => t.valueYuan));
