@@ -72,8 +72,10 @@ export const figureParts: Rule = {
       if (!unit) continue;
       const mixed = new Map<FigureKey, Figure[]>();
       for (const [total, parts] of EQUAL) {
-        if (unit.has(total)) mixed.set(total, unit.get(total)!);
-        for (const p of parts) if (byKey.has(p) && !unit.has(p)) mixed.set(p, byKey.get(p)!);
+        // a whole-unit total over parts of which at least one is stated for the fiscal appropriation only
+        if (!unit.has(total) || !parts.some((p) => byKey.has(p) && !unit.has(p))) continue;
+        mixed.set(total, unit.get(total)!);
+        for (const p of parts) { const fs = unit.get(p) ?? byKey.get(p); if (fs) mixed.set(p, fs); }
       }
       groups.set(`${phase}|${year}|mixed`, mixed);
     }

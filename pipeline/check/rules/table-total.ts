@@ -219,7 +219,8 @@ export const tableTotal: Rule = {
               return { rd, vals, sum, tol, ok: vals.length < 2 || Math.abs(sum - total) <= tol };
             });
             if (results[0].vals.length < 2 || results.some((x) => x.ok)) continue;
-            const { vals, sum, tol, rd } = results[0];
+            // the message reads the rows the way that comes closest (the top level of an outline, say)
+            const { vals, sum, tol, rd } = results.filter((x) => x.vals.length >= 2).reduce((a, b) => (Math.abs(b.sum - total) < Math.abs(a.sum - total) ? b : a));
             out.push(flag({
               category: 'arithmetic', rule: this.id,
               message: `表格${g.title ? `“${g.title}”` : ''}第${c + 1}列${head ? `（${head}）` : ''}${kind}写为${totalText}，但上方各行之和为${vals.map((v) => v.value).join(' + ')} = ${round(sum, 4)}（容差${round(tol, 4)}）`,
