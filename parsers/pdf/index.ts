@@ -14,7 +14,7 @@ import { ParseError } from '../shared/errors.ts';
 import { sha256 } from '../shared/hash.ts';
 import { removeFurniture } from './furniture.ts';
 import { buildLines } from './lines.ts';
-import { openPdf, toParseError, type PdfDocument } from './load.ts';
+import { openPdf, toParseError, type PdfDocument, type PdfPage } from './load.ts';
 import { assemble, type FlowPage } from './paragraphs.ts';
 import { readRulings } from './rulings.ts';
 import { toRuns } from './runs.ts';
@@ -55,14 +55,26 @@ export async function parsePdf(path: string, bytes: Uint8Array, options: PdfPars
   }
 }
 
+type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
+
+/** A page and its text content, fetched ahead; a failure is kept for the moment it is awaited. */
+function fetchPage(doc: PdfDocument, n: number): Promise<{ page: PdfPage; content: TextContent }> {
+  const p = doc.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
+  p.catch(() => undefined); // awaited later, or dropped when an earlier page fails
+  return p;
+}
+
 async function readPages(path: string, doc: PdfDocument, rulings: 'all' | 'horizontal' | 'none' | null, messages: Message[], file: string): Promise<FlowPage[]> {
   const out: FlowPage[] = [];
+  let next = fetchPage(doc, 1);
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
+    const { page, content } = await next.catch((err) => { throw err instanceof ParseError ? err : toParseError(path, err); });
+    // the next page's text is read while this page's operator list is built: pdf.js waits on
+    // decompression and messages, and two tasks fill each other's gaps
+    if (n < doc.numPages) next = fetchPage(doc, n + 1);
     try {
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as number[];
-      const content = await page.getTextContent();
       let runs = toRuns(content.items, vt);
       let tables: FlowPage['tables'] = [];
       let lines: FlowPage['lines'];
