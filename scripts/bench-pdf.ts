@@ -1,5 +1,6 @@
 // Benchmark: pages/second of parsePdf vs raw pdf.js getTextContent (and pdftotext when on PATH),
-// over fixtures/corpus/pdf and the text PDFs of fixtures/real, warm, several rounds.
+// over fixtures/corpus/pdf and the text PDFs of fixtures/real, warm, several rounds. Wall clock on
+// one thread: compare rows of one run only (other processes on the machine move all of them).
 //   npx tsx scripts/bench-pdf.ts [rounds]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +23,23 @@ async function rawText(): Promise<number> {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       await page.getTextContent();
+      page.cleanup();
+      pages++;
+    }
+    await doc.destroy();
+  }
+  return pages;
+}
+
+/** The floor for tables: raw text and the operator list (ruling lines), page by page. */
+async function rawTextAndOps(): Promise<number> {
+  let pages = 0;
+  for (const { path, bytes } of data) {
+    const doc = await openPdf(path, bytes);
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      await page.getTextContent();
+      await page.getOperatorList();
       page.cleanup();
       pages++;
     }
@@ -64,6 +82,7 @@ async function measure(label: string, run: () => Promise<number | null> | number
 const results: Array<[string, number]> = [];
 for (const [label, fn] of [
   ['pdfjs getTextContent (raw)', rawText],
+  ['pdfjs getTextContent + getOperatorList (raw)', rawTextAndOps],
   ['parsePdf (text + tables)', () => parseAll(true)],
   ['parsePdf (text only)', () => parseAll(false)],
   ['pdftotext (poppler, incl. spawn)', pdftotext],
