@@ -2,11 +2,10 @@
 // over fixtures/corpus/pdf and the text PDFs of fixtures/real, warm, several rounds. Wall clock on
 // one thread: compare rows of one run only (other processes on the machine move all of them).
 //   npx tsx scripts/bench-pdf.ts [rounds]
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePdf } from '../parsers/pdf/index.ts';
-import { openPdf } from '../parsers/pdf/load.ts';
+import { hasPdftotext, pdftotextAll, rawPdfjsPages } from './raw-pdf.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
 const root = join(import.meta.dirname, '..', 'fixtures');
@@ -16,37 +15,10 @@ const files = [
 ].filter((f) => f.endsWith('.pdf'));
 const data = files.map((f) => ({ path: f, bytes: new Uint8Array(readFileSync(f)) }));
 
-async function rawText(): Promise<number> {
-  let pages = 0;
-  for (const { path, bytes } of data) {
-    const doc = await openPdf(path, bytes);
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      page.cleanup();
-      pages++;
-    }
-    await doc.destroy();
-  }
-  return pages;
-}
-
+const paths = data.map((d) => d.path);
+const rawText = () => rawPdfjsPages(paths);
 /** The floor for tables: raw text and the operator list (ruling lines), page by page. */
-async function rawTextAndOps(): Promise<number> {
-  let pages = 0;
-  for (const { path, bytes } of data) {
-    const doc = await openPdf(path, bytes);
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      await page.getOperatorList();
-      page.cleanup();
-      pages++;
-    }
-    await doc.destroy();
-  }
-  return pages;
-}
+const rawTextAndOps = () => rawPdfjsPages(paths, { operatorList: true });
 
 async function parseAll(tables: boolean): Promise<number> {
   let pages = 0;
@@ -54,15 +26,11 @@ async function parseAll(tables: boolean): Promise<number> {
   return pages;
 }
 
+let pdfPages = 0;
 function pdftotext(): number | null {
-  if (spawnSync('pdftotext', ['-v']).error) return null;
-  let pages = 0;
-  for (const { path } of data) {
-    execFileSync('pdftotext', ['-q', path, '-'], { maxBuffer: 64 << 20 });
-    const info = execFileSync('pdfinfo', [path]).toString();
-    pages += Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-  }
-  return pages;
+  if (!hasPdftotext()) return null;
+  pdftotextAll(paths);
+  return pdfPages;
 }
 
 async function measure(label: string, run: () => Promise<number | null> | number | null): Promise<[string, number] | null> {
@@ -79,6 +47,7 @@ async function measure(label: string, run: () => Promise<number | null> | number
   return [label, pages / (best / 1000)];
 }
 
+pdfPages = await rawText();
 const results: Array<[string, number]> = [];
 for (const [label, fn] of [
   ['pdfjs getTextContent (raw)', rawText],

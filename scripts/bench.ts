@@ -2,14 +2,13 @@
 // each into a fresh database with the real CLI code path, and reports documents and pages per second,
 // peak memory, and, over the same PDFs in the same run, raw pdf.js text extraction and pdftotext.
 // Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../pipeline/store/db.ts';
 import { defaultJobs, importPaths } from '../pipeline/ingest/index.ts';
-import { openPdf } from '../parsers/pdf/load.ts';
+import { hasPdftotext, pdftotextAll, rawPdfjsPages } from './raw-pdf.ts';
 import { buildCountyCorpus, type CorpusFile } from './county-corpus.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,500,1000' }, jobs: { type: 'string' } } });
@@ -23,24 +22,14 @@ const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 async function rawPdfjs(files: CorpusFile[]): Promise<{ pages: number; seconds: number }> {
   const t = performance.now();
-  let pages = 0;
-  for (const f of files) {
-    const doc = await openPdf(f.path, new Uint8Array(readFileSync(f.path)));
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      await page.getTextContent();
-      page.cleanup();
-      pages++;
-    }
-    await doc.destroy();
-  }
+  const pages = await rawPdfjsPages(files.map((f) => f.path));
   return { pages, seconds: (performance.now() - t) / 1000 };
 }
 
 function pdftotext(files: CorpusFile[]): { seconds: number } | null {
-  if (spawnSync('pdftotext', ['-v']).error) return null;
+  if (!hasPdftotext()) return null;
   const t = performance.now();
-  for (const f of files) execFileSync('pdftotext', ['-q', f.path, '-']);
+  pdftotextAll(files.map((f) => f.path));
   return { seconds: (performance.now() - t) / 1000 };
 }
 
