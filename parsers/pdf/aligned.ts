@@ -13,7 +13,7 @@ import type { Line, Segment } from './geometry.ts';
 import { median } from './geometry.ts';
 import { isPageNumber } from './furniture.ts';
 import type { PageTable } from './tables.ts';
-import { joinWrapped, tidy } from './text.ts';
+import { charWeight, joinWrapped, tidy } from './text.ts';
 
 interface Token { str: string; x0: number; x1: number; size: number }
 interface TLine { line: Line; tokens: Token[]; size: number }
@@ -24,8 +24,6 @@ const META = /^(金额)?单位[:：]|^(编制|填报|报送)?(部门|单位|机�
 const isMeta = (t: TLine) => META.test(t.line.text) || t.tokens.some((k) => /^(金额)?单位[:：]/.test(k.str));
 const NUMERIC = /^[-+]?[\d,，.]+%?$|^[-—–]$/;
 
-/** Width weight of a character: CJK and full-width signs are square, the rest about half. */
-const weight = (ch: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/.test(ch) ? 1 : 0.5);
 
 /** Cuts a line's runs at their spaces, placing each piece by the widths of its characters. */
 function tokenize(line: Line): Token[] {
@@ -33,7 +31,7 @@ function tokenize(line: Line): Token[] {
   for (const r of line.runs) {
     if (!/\s/.test(r.str.trim())) { out.push({ str: r.str.trim(), x0: r.x0, x1: r.x1, size: r.size }); continue; }
     const chars = Array.from(r.str);
-    const total = chars.reduce((s, c) => s + weight(c), 0) || 1;
+    const total = chars.reduce((s, c) => s + charWeight(c), 0) || 1;
     const unit = (r.x1 - r.x0) / total;
     let x = r.x0, start = -1, sx = 0, buf = '';
     for (let i = 0; i <= chars.length; i++) {
@@ -42,7 +40,7 @@ function tokenize(line: Line): Token[] {
         if (start >= 0) out.push({ str: buf, x0: sx, x1: x, size: r.size });
         start = -1; buf = '';
       } else if (start < 0) { start = i; sx = x; buf = ch; } else buf += ch;
-      if (ch !== undefined) x += weight(ch) * unit;
+      if (ch !== undefined) x += charWeight(ch) * unit;
     }
   }
   out.sort((a, b) => a.x0 - b.x0);

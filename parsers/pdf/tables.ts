@@ -3,7 +3,7 @@
 import type { Cell } from '../../schemas/document.ts';
 import type { Run, Segment } from './geometry.ts';
 import { buildLines } from './lines.ts';
-import { joinWrapped, tidy } from './text.ts';
+import { charWeight, joinWrapped, tidy } from './text.ts';
 
 /** A table found on one page, before joining across pages. */
 export interface PageTable {
@@ -182,8 +182,6 @@ function buildGrid(xs: number[], ys: number[], gh: Seg1[], gv: Seg1[], runs: Run
   return { page, x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr], xs: keptXs, rows, cols };
 }
 
-/** Width weight of a character: CJK and full-width signs are square, the rest about half. */
-const weight = (ch: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/.test(ch) ? 1 : 0.5);
 const SOLID = /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/;
 
 /**
@@ -201,10 +199,10 @@ function* splitAtBorders(run: Run, xs: number[], borders: boolean[]): Generator<
   const n = chars.length;
   // pos[i]: x where character i starts (pos[n] = run.x1)
   const pos = new Array<number>(n + 1);
-  const total = chars.reduce((s, ch) => s + weight(ch), 0) || 1;
+  const total = chars.reduce((s, ch) => s + charWeight(ch), 0) || 1;
   const unit = (run.x1 - run.x0) / total;
   pos[0] = run.x0;
-  for (let i = 0; i < n; i++) pos[i + 1] = pos[i] + weight(chars[i]) * unit;
+  for (let i = 0; i < n; i++) pos[i + 1] = pos[i] + charWeight(chars[i]) * unit;
   // a cut before character i is allowed unless it falls between two characters of one token
   const cuttable = (i: number) => i === 0 || i === n || !(SOLID.test(chars[i - 1]) && SOLID.test(chars[i]));
   let start = 0;

@@ -1,4 +1,5 @@
 // Text clean-up for PDF runs: radicals folded, layout spaces dropped where Chinese text has none.
+import { foldRadicals } from '../../pipeline/normalize/text.ts';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
 // a space between a Chinese character (or full-width punctuation) and a non-space ASCII character is
@@ -12,11 +13,13 @@ const SPACE_ASCII_CJK = new RegExp(`([!-~]) +(?=[${CJK}])`, 'g');
  * a parser reports the text, later stages normalise it.
  */
 export function cleanRunText(s: string): string {
-  return s
-    .replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (ch) => ch.normalize('NFKC'))
+  return foldRadicals(s)
     .replace(/[\u00A0\u2002-\u200B\u202F\u205F]/g, ' ')
     .replace(/[\u0000-\u0008\u000B-\u001F\uFEFF\uFFFD]/g, '');
 }
+
+/** Width weight of a character: CJK and full-width signs are square, the rest about half. */
+export const charWeight = (ch: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/.test(ch) ? 1 : 0.5);
 
 /** Final clean-up of a line or a paragraph. */
 export function tidy(s: string): string {
