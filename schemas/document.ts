@@ -52,6 +52,11 @@ export type Table = z.infer<typeof Table>;
 export const Block = z.discriminatedUnion('kind', [Paragraph, Table]);
 export type Block = z.infer<typeof Block>;
 
+/** A block as plain text: a paragraph's text, or a table's rows as tab-separated lines. */
+export function blockText(b: Block): string {
+  return b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
+}
+
 /** A message a stage collects instead of throwing, in the manner of mammoth and vfile. */
 export const Message = z.object({
   level: z.enum(['info', 'warning', 'error']),

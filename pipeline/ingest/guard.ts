@@ -1,5 +1,5 @@
 // Checks a parsed document against the limits and against being a report at all.
-import type { ParsedDocument } from '../../schemas/document.ts';
+import { blockText, type ParsedDocument } from '../../schemas/document.ts';
 import { ParseError } from '../../parsers/shared/errors.ts';
 import type { Limits } from './limits.ts';
 
@@ -11,9 +11,6 @@ export function countCells(doc: ParsedDocument): number {
   return doc.blocks.reduce((n, b) => n + (b.kind === 'table' ? b.rows.reduce((m, r) => m + r.length, 0) : 0), 0);
 }
 
-export function textOf(doc: ParsedDocument): string {
-  return doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n'))).join('\n');
-}
 
 /** Throws a ParseError naming the problem when the document breaks a limit or is no report. */
 export function guardDocument(doc: ParsedDocument, limits: Limits): void {
@@ -24,7 +21,7 @@ export function guardDocument(doc: ParsedDocument, limits: Limits): void {
   if (cells > limits.maxCells) {
     throw new ParseError(doc.path, 'limit/cells', `${cells} table cells, more than the limit of ${limits.maxCells} (--max-cells)`);
   }
-  const text = textOf(doc);
+  const text = doc.blocks.map(blockText).join('\n');
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (han < MIN_HAN) throw new ParseError(doc.path, 'input/no-chinese-text', `no Chinese text to read (${han} Chinese characters): not a report`);
   if (!REPORT_WORDS.test(text)) throw new ParseError(doc.path, 'input/not-a-report', 'no budget or performance vocabulary (预算, 决算, 绩效, 支出 …): not a report');

@@ -1,6 +1,6 @@
 // Writes one document and everything extracted from it in a single transaction:
 // either all of it is stored or none of it, so an interrupted import leaves no half-written document.
-import type { Block, Message, Provenance } from '../../schemas/document.ts';
+import { blockText, type Message, type Provenance } from '../../schemas/document.ts';
 import type { Extraction, Flag } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import type { DB } from './db.ts';
@@ -9,10 +9,6 @@ export type StoreResult = { status: 'imported'; id: number } | { status: 'skippe
 
 const json = (v: unknown) => JSON.stringify(v);
 const place = (s: Provenance) => ({ page: s.page ?? null, line: s.line ?? null, source: json(s) });
-
-function blockText(b: Block): string {
-  return b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
-}
 
 export function findDocument(db: DB, sha256: string): number | null {
   const row = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
