@@ -26,12 +26,14 @@ export const proseGrowth: Rule = {
         for (const n of s.nums.slice(0, i - 1).reverse()) if (n.kind === 'money') cands.push({ n, s });
         for (let j = si - 1; j >= 0 && ss[j].block === s.block; j--) for (const n of [...ss[j].nums].reverse()) if (n.kind === 'money') cands.push({ n, s: ss[j] });
         if (!cands.length) return;
+        // last year's amount, from this year's and the change
+        const priorOf = (c: Num) => (down ? c.value + change.value : c.value - change.value);
         const rate = (c: Num) => {
-          const prior = down ? c.value + change.value : c.value - change.value;
+          const prior = priorOf(c);
           return prior > 0 ? (change.value / prior) * 100 * (/(增长|上升|增加|增幅)/.test(p.label) && down ? -1 : 1) : null;
         };
         const tolOf = (c: Num) => {
-          const prior = down ? c.value + change.value : c.value - change.value;
+          const prior = priorOf(c);
           const e = halfUnit(change.decimals), ec = halfUnit(c.decimals) + e;
           return halfUnit(p.decimals) + 100 * (e / prior + (change.value * ec) / (prior * prior)) + 1e-9;
         };
@@ -41,7 +43,7 @@ export const proseGrowth: Rule = {
         const c = cands[0];
         const r = rate(c.n);
         if (r == null) return;
-        const prior = down ? c.n.value + change.value : c.n.value - change.value;
+        const prior = priorOf(c.n);
         const t = tolOf(c.n);
         out.push(flag({
           category: 'ratio', rule: this.id,
