@@ -2,12 +2,13 @@
 // Keys and fields follow the project's domain vocabulary (README, "Vocabulary").
 import { z } from 'zod';
 import { Provenance } from './document.ts';
+import { LineItem, Statement } from './statements.ts';
 
 export const ReportType = z.enum(['dept_self_eval', 'project_self_eval', 'verification', 'final_accounts', 'budget', 'other']);
 export type ReportType = z.infer<typeof ReportType>;
 
-export const Phase = z.enum(['budget', 'adjusted', 'final']);
-export type Phase = z.infer<typeof Phase>;
+export { Phase } from './phase.ts';
+import { Phase } from './phase.ts';
 
 export const FIGURE_KEYS = [
   'income.total', 'income.fiscal', 'income.other',
@@ -96,6 +97,10 @@ export const DocumentMeta = z.object({
   year: z.number().int().min(1949).max(2100).nullable(),
   reportType: ReportType,
   title: z.string().nullable(),
+  /** department: the consolidated 部门 (本级 and its subordinate units); unit: one 预算单位 (单位预算, 本级 only). */
+  scope: z.enum(['department', 'unit']).nullable().default(null),
+  /** The units a consolidated document names as its own (本级 and 下属单位), as printed. */
+  consolidates: z.array(z.string()).default([]),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -106,6 +111,9 @@ export const Extraction = z.object({
   indicators: z.array(Indicator),
   scores: z.array(Score),
   projects: z.array(Project),
+  /** The standard budget and 决算 tables read as statements, and their rows × money columns. */
+  statements: z.array(Statement).default([]),
+  lineItems: z.array(LineItem).default([]),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

@@ -6,6 +6,7 @@ import { extractFigures } from './figures/index.ts';
 import { extractIndicators } from './indicators/index.ts';
 import { extractScores } from './scores.ts';
 import { extractProjects } from './projects.ts';
+import { readStatements } from '../statements/index.ts';
 
 export function extract(doc: SegmentedDocument): Extraction {
   const meta = extractMeta(doc);
@@ -15,5 +16,6 @@ export function extract(doc: SegmentedDocument): Extraction {
     indicators: extractIndicators(doc, meta),
     scores: extractScores(doc, meta),
     projects: extractProjects(doc, meta),
+    ...readStatements(doc, meta),
   };
 }

@@ -110,5 +110,7 @@ export function extractMeta(doc: SegmentedDocument): DocumentMeta {
     year: findYear(title, head, body),
     reportType: classifyReport(title, head, body),
     title,
+    scope: null,
+    consolidates: [],
   };
 }

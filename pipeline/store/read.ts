@@ -23,7 +23,7 @@ export function listDocuments(db: DB, filter: DocumentFilter = {}): DocumentRow[
 }
 
 export function metaOf(row: DocumentRow): DocumentMeta {
-  return { unit: row.unit, region: row.region, year: row.year, reportType: row.report_type as ReportType, title: row.title };
+  return { unit: row.unit, region: row.region, year: row.year, reportType: row.report_type as ReportType, title: row.title, scope: null, consolidates: [] };
 }
 
 const src = (s: string) => JSON.parse(s) as Provenance;
@@ -60,7 +60,7 @@ export function loadExtraction(db: DB, row: DocumentRow): Extraction {
   const scores: Score[] = q('scores').map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
   const projects: Project[] = q('projects').map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
     executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) }));
-  return { meta: metaOf(row), figures, indicators, scores, projects };
+  return { meta: metaOf(row), figures, indicators, scores, projects, statements: [], lineItems: [] };
 }
 
 export function loadFlags(db: DB, documentId: number): Array<Flag & { scope: string }> {

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Message } from '../../schemas/document.ts';
 import { DocumentMeta, Extraction, Figure, Indicator, Project, Score } from '../../schemas/records.ts';
+import { LineItem, Statement } from '../../schemas/statements.ts';
 
 export interface Validated { extraction: Extraction; messages: Message[] }
 
@@ -28,11 +29,13 @@ export function validateExtraction(file: string, extraction: Extraction): Valida
     messages.push({ level: 'warning', rule: 'validate/meta', text: `${file}: document metadata invalid (${meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); stored without it` });
   }
   const valid = {
-    meta: meta.success ? meta.data : { unit: null, region: null, year: null, reportType: 'other' as const, title: null },
+    meta: meta.success ? meta.data : { unit: null, region: null, year: null, reportType: 'other' as const, title: null, scope: null, consolidates: [] },
     figures: keepValid(Figure, extraction.figures, 'figure', file, messages),
     indicators: keepValid(Indicator, extraction.indicators, 'indicator', file, messages),
     scores: keepValid(Score, extraction.scores, 'score', file, messages),
     projects: keepValid(Project, extraction.projects, 'project', file, messages),
+    statements: keepValid(Statement, extraction.statements, 'statement', file, messages),
+    lineItems: keepValid(LineItem, extraction.lineItems, 'line item', file, messages),
   };
   return { extraction: Extraction.parse(valid), messages };
 }

@@ -14,7 +14,7 @@ export function corpusDoc(stem: string): SegmentedDocument {
 }
 
 export function emptyExtraction(doc: SegmentedDocument, over: Partial<Extraction> = {}): Extraction {
-  return { meta: extractMeta(doc), figures: [], indicators: [], scores: [], projects: [], ...over };
+  return { meta: extractMeta(doc), figures: [], indicators: [], scores: [], projects: [], statements: [], lineItems: [], ...over };
 }
 
 export function ctxOf(stem: string, over: Partial<Extraction> = {}): CheckContext {

@@ -31,7 +31,7 @@ function score(figures: Figure[], g: any) {
   return { recall: tp / (tp + fn), precision: tp + fp ? tp / (tp + fp) : 1 };
 }
 
-const metaOf = (g: any): DocumentMeta => ({ unit: g.unit, region: null, year: g.year, reportType: g.reportType, title: null });
+const metaOf = (g: any): DocumentMeta => ({ unit: g.unit, region: null, year: g.year, reportType: g.reportType, title: null, scope: null, consolidates: [] });
 
 // measured on the five reports (all 100% precision; recall misses are a formula operand and a 申报金额)
 const THRESHOLDS: Record<string, { recall: number; precision: number }> = {

@@ -23,7 +23,7 @@ const figs = (t: Table, defaultPhase: 'budget' | 'final' = 'budget', before = ''
   tableFigures(t, { reportYear: 2025, defaultPhase, before }).map((f) => `${f.key} ${f.phase} ${f.valueYuan}${f.year ? ' ' + f.year : ''}`);
 
 const docOf = (blocks: Block[]) => segment({ file: 't.pdf', path: 't.pdf', format: 'pdf', sha256: '0'.repeat(64), blocks, messages: [] });
-const meta: DocumentMeta = { unit: null, region: null, year: 2019, reportType: 'final_accounts', title: null };
+const meta: DocumentMeta = { unit: null, region: null, year: 2019, reportType: 'final_accounts', title: null, scope: null, consolidates: [] };
 const para = (text: string): Block => ({ kind: 'paragraph', text, source: { file: 't.pdf', page: 1 } });
 
 describe('部门预算 / 决算 standard tables', () => {
