@@ -1,0 +1,186 @@
+// Reads a located statement's tables into typed columns and rows: codes joined from 类|款|项 cells or taken
+// from a bracketed prefix, names without their ordinal, amounts in yuan, the side of a two-sided table, and
+// a one-row "三公" table turned so that each item is a row.
+import type { Table } from '../../schemas/document.ts';
+import type { Phase } from '../../schemas/phase.ts';
+import type { MoneyUnit, StatementColumn, StatementKind, StatementRow } from '../../schemas/statements.ts';
+import { MONEY_FACTOR } from '../../schemas/statements.ts';
+import { scale } from '../normalize/numbers.ts';
+import { amountOf, slotGrid, type SlotGrid } from './grid.ts';
+import { measureOf, phaseOf, readColumns, usable, yearOf, headerRowCount, type ColumnReading } from './columns.ts';
+
+export interface RowContext { kind: StatementKind; unit: MoneyUnit; defaultPhase: Phase; reportYear: number | null }
+
+const ORDINAL = /^([一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+const BRACKET_CODE = /^[[【［](\d{3,7})[\]】］]/;
+const LEADING_CODE = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u;
+const ORGANISATION = /(局|厅|委员会|委|办公室|办|中心|院|署|所|站|队|馆|处|会|室|公司|集团|学校|医院|本级|机关|总队|支队)$/;
+const NOT_ORGANISATION = /(支出|收入|经费|事务|补助|费|金|资金|合计|总计|小计)$/;
+export const TOTAL_NAME = /^(合计|总计|合\s*计|总\s*计)$/;
+
+export function yuan(value: number, unit: MoneyUnit): number {
+  return scale(value, MONEY_FACTOR[unit]);
+}
+
+export interface ReadStatement { columns: StatementColumn[]; rows: Array<Omit<StatementRow, 'level' | 'parent'>>; warnings: string[] }
+
+export function readTables(tables: Array<{ table: Table; index: number }>, ctx: RowContext): ReadStatement {
+  const warnings: string[] = [];
+  const first = tables[0];
+  const grid = slotGrid(first.table);
+  const reading = readColumns(grid);
+  if (!usable(reading, ctx.kind)) return { columns: [], rows: [], warnings: [`表格列无法识别（${first.table.title ?? ''}）`] };
+  const columns = typeColumns(reading, ctx);
+  const moneyCols = reading.roles.flatMap((r, c) => (r === 'money' ? [c] : []));
+  const oneRowItems = ctx.kind === 'three_public' && isItemsAsColumns(grid, reading);
+  if (oneRowItems) return { ...itemsAsRows(first, grid, reading, ctx), warnings };
+
+  const rows: ReadStatement['rows'] = [];
+  tables.forEach(({ table }, ti) => {
+    const g = ti === 0 ? grid : slotGrid(table);
+    let map: number[] | null = null; // continuation column → first table column
+    let skip = reading.headerRows;
+    if (ti > 0) {
+      skip = headerRowCount(g);
+      const width = g[0]?.length ?? 0;
+      if (width === reading.roles.length) map = Array.from({ length: width }, (_, c) => c);
+      else {
+        const r2 = readColumns(g);
+        const m2 = r2.roles.flatMap((r, c) => (r === 'money' ? [c] : []));
+        const n2 = r2.roles.flatMap((r, c) => (r === 'name' || r === 'code' ? [c] : []));
+        const n1 = reading.roles.flatMap((r, c) => (r === 'name' || r === 'code' ? [c] : []));
+        if (m2.length === moneyCols.length && n2.length === n1.length) {
+          map = Array(width).fill(-1);
+          m2.forEach((c, k) => { map![c] = moneyCols[k]; });
+          n2.forEach((c, k) => { map![c] = n1[k]; });
+        } else { warnings.push(`续表列数不同，未读（第${table.source.page ?? '?'}页）`); return; }
+      }
+    }
+    const source = (r: number) => table.rowSources?.[r] ?? table.source;
+    for (let r = skip; r < g.length; r++) {
+      const remapped: Array<{ text: string; origin: boolean }> = Array.from({ length: reading.roles.length }, () => ({ text: '', origin: true }));
+      g[r].forEach((s, c) => { const to = map ? map[c] : c; if (to != null && to >= 0) remapped[to] = { text: s.text, origin: s.origin || s.rowSpan === 1 }; });
+      rows.push(...rowsOf(remapped, reading, columns, ctx, source(r)));
+    }
+  });
+  return { columns, rows: inheritCodes(rows), warnings };
+}
+
+function typeColumns(reading: ColumnReading, ctx: RowContext): StatementColumn[] {
+  const money = reading.roles.flatMap((r, c) => (r === 'money' ? [c] : []));
+  let labels = money.map((c) => reading.labels[c]);
+  // a header the parser shifted (a blank label over an amount column): the labels in order, when they count the same
+  if (labels.some((l) => !l.leaf && !l.group)) {
+    const ordered = reading.labels.filter((l, c) => reading.roles[c] !== 'code' && l.leaf && !/(名称|^项目$|编码|代码|^科目$)/.test(l.leaf));
+    if (ordered.length === money.length) labels = ordered;
+  }
+  const names = reading.roles.flatMap((r, c) => (r === 'name' ? [c] : []));
+  const sideOf = (c: number) => {
+    if (names.length < 2) return null;
+    const owner = names.filter((n) => n < c).length;
+    return owner <= 1 ? 'income' as const : 'expenditure' as const;
+  };
+  const out: StatementColumn[] = [];
+  const totalTaken = new Set<string>();
+  money.forEach((c, k) => {
+    const label = labels[k];
+    const side = sideOf(c);
+    const year = yearOf(label, ctx.reportYear);
+    const phase = phaseOf(label, ctx.defaultPhase);
+    const slot = `${side}|${phase}|${year}`;
+    const measure = measureOf(label, totalTaken.has(slot));
+    if (measure === 'total') totalTaken.add(slot);
+    if (measure) out.push({ index: c, header: [label.group, label.leaf].filter(Boolean).join('/'), measure, phase, side, year });
+  });
+  return out;
+}
+
+function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: ColumnReading, columns: StatementColumn[], ctx: RowContext, source: Table['source']): ReadStatement['rows'] {
+  const nameCols = reading.roles.flatMap((r, c) => (r === 'name' ? [c] : []));
+  const codeCols = reading.roles.flatMap((r, c) => (r === 'code' ? [c] : []));
+  const segments = nameCols.length >= 2 ? nameCols : [nameCols[0] ?? -1];
+  const out: ReadStatement['rows'] = [];
+  segments.forEach((nameCol, k) => {
+    const until = segments[k + 1] ?? Infinity;
+    const side = segments.length >= 2 ? (k === 0 ? 'income' : 'expenditure') : null;
+    const mine = columns.filter((col) => col.index > nameCol && col.index < until || (segments.length < 2));
+    let name = nameCol >= 0 ? cells[nameCol].text : '';
+    const codeParts = codeCols.filter((c) => c < (segments.length >= 2 ? until : Infinity)).map((c) => cells[c].text.replace(/\D/g, ''));
+    let code: string | null = codeParts.some(Boolean) ? codeParts.join('') || null : null;
+    const partial = codeParts.length > 1 && !codeParts[0] && codeParts.some(Boolean);
+    const bracket = BRACKET_CODE.exec(name) ?? LEADING_CODE.exec(name);
+    if (bracket) { code ??= bracket[1]; name = name.slice(bracket[0].length); }
+    name = name.replace(/^其中[:：]?/, '').replace(ORDINAL, '').replace(/^[:：\s]+/, '');
+    if (!name && !code) return;
+    const values: Record<string, number | null> = {};
+    const printed: Record<string, string> = {};
+    let any = false;
+    for (const col of mine) {
+      const cell = cells[col.index];
+      const text = cell?.origin ? cell.text : '';
+      printed[col.index] = text;
+      const v = amountOf(text);
+      values[col.index] = v == null ? null : yuan(v, ctx.unit);
+      if (v != null) any = true;
+    }
+    if (!name && !any) return;
+    if (!name) name = code ?? '';
+    const entity = !code && ORGANISATION.test(name) && !NOT_ORGANISATION.test(name) && name.length >= 4 ? name : null;
+    out.push({ code: code && /^\d+$/.test(code) ? code : null, name, entity, side, values, cells: printed, source, ...(partial ? { partialCode: codeParts } : {}) } as ReadStatement['rows'][number]);
+  });
+  return out;
+}
+
+/** 类 code printed only on its first row (201 | 01 | 01, then | 01 | 02): later rows take it from the row above. */
+function inheritCodes(rows: ReadStatement['rows']): ReadStatement['rows'] {
+  let prev: string | null = null;
+  for (const row of rows as Array<ReadStatement['rows'][number] & { partialCode?: string[] }>) {
+    if (row.partialCode) {
+      const parts = row.partialCode;
+      const known: string[] = prev ? splitCode(prev, parts.length) : [];
+      const filled: string[] = parts.map((p: string, i: number): string => p || (parts.slice(i + 1).some(Boolean) ? known[i] ?? '' : ''));
+      const code: string = filled.join('');
+      row.code = /^\d+$/.test(code) && filled.every((p: string, i: number) => p || !parts.slice(i + 1).some(Boolean)) ? code : row.code;
+      delete row.partialCode;
+    }
+    if (row.code) prev = row.code;
+  }
+  return rows;
+}
+const splitCode = (code: string, parts: number) => (parts === 3 ? [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)] : [code.slice(0, 3), code.slice(3, 5)]);
+
+/** A "三公" table printed as one row of amounts with the items as column headers. */
+function isItemsAsColumns(grid: SlotGrid, reading: ColumnReading): boolean {
+  const data = grid.slice(reading.headerRows).filter((row) => row.some((s) => amountOf(s.text) != null));
+  const money = reading.roles.filter((r) => r === 'money').length;
+  return data.length >= 1 && data.length <= 3 && money >= 3 && reading.labels.some((l) => /出国|接待|公务用车/.test(l.leaf + l.group));
+}
+
+function itemsAsRows(first: { table: Table }, grid: SlotGrid, reading: ColumnReading, ctx: RowContext): Omit<ReadStatement, 'warnings'> {
+  const columns: StatementColumn[] = [];
+  const rows: ReadStatement['rows'] = [];
+  const data = grid.map((row, r) => ({ row, r })).slice(reading.headerRows).filter(({ row }) => row.some((s) => amountOf(s.text) != null));
+  const nameCol = reading.roles.indexOf('name');
+  data.forEach(({ row, r }, k) => {
+    const rowLabel = nameCol >= 0 ? row[nameCol].text : '';
+    const phase = phaseOf({ group: '', leaf: rowLabel }, ctx.defaultPhase);
+    const year = yearOf({ group: '', leaf: rowLabel }, ctx.reportYear);
+    const col: StatementColumn = { index: 1000 + k, header: rowLabel || '金额', measure: 'total', phase, side: null, year };
+    columns.push(col);
+    reading.roles.forEach((role, c) => {
+      if (role !== 'money') return;
+      const label = reading.labels[c];
+      const v = amountOf(row[c].text);
+      const generic = !label.leaf || /^(合计|小计)$/.test(label.leaf.replace(/^其中[:：]?/, ''));
+      const groupLast = label.group.split('/').at(-1) ?? '';
+      const name = (generic && groupLast ? groupLast : label.leaf || groupLast).replace(/(预算数|决算数|预算|决算)$/, '') || label.leaf;
+      const cphase = phaseOf(label, phase);
+      const cyear = yearOf(label, ctx.reportYear) ?? year;
+      const key = 1000 + k;
+      if (cphase !== phase || cyear !== year) return; // a column of another phase or year in a one-row table: left out
+      rows.push({ code: null, name, entity: null, side: null, values: { [key]: v == null ? null : yuan(v, ctx.unit) }, cells: { [key]: row[c].text },
+        source: first.table.rowSources?.[r] ?? first.table.source });
+    });
+  });
+  return { columns, rows };
+}
