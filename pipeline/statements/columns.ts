@@ -13,7 +13,7 @@ export interface ColumnReading {
   headerRows: number;
 }
 
-const GENERIC_TOTAL = /^(其中[:：]?)?(合计|小计|总计|金额|预算数?|本年预算数?|预算金额|决算数?|本年决算数?|支出预算|收入预算|本年收入|本年支出|预算安排|\d{4}年(预算|决算)数?)$/;
+const GENERIC_TOTAL = /^(其中[:：]?)?(合计|小计|总计|金额|预算数?|本年预算数?|预算金额|决算数?|本年决算数?|支出预算|收入预算|本年收入|本年支出|预算安排|\d{4}年(预算|决算)数?|本年(收入|支出)合计|(收入|支出)合计)$/;
 const CODE_LABEL = /^(类|款|项|科目编码|功能科目编码|功能分类科目编码|经济分类科目编码|功能科目代码|科目代码|编码|代码)$/;
 const NAME_LABEL = /(名称|^项目$|^科目$|^项目名称$|单位名称|^收入$|^支出$)/;
 
@@ -23,7 +23,8 @@ export function headerRowCount(grid: SlotGrid): number {
     const row = grid[r];
     if (row.some((s) => s.origin && isAmount(s.text) && !/^\d{1,2}$/.test(s.text))) return r;
     if (row.every((s) => !s.origin || s.text === '')) return r;
-    if (r > 0 && row[0].origin && /^(合计|总计)$/.test(row[0].text)) return r;
+    // an empty statement's 合计 row: the label, then nothing but blanks
+    if (r > 0 && row[0].origin && /^(合计|总计)$/.test(row[0].text) && row.slice(1).every((s) => s.col === 0 || !s.origin || s.text === '')) return r;
   }
   return grid.length;
 }
@@ -100,7 +101,8 @@ export function measureOf(label: { group: string; leaf: string }, totalTaken: bo
 }
 
 export function phaseOf(label: { group: string; leaf: string }, fallback: Phase): Phase {
-  const t = label.group + label.leaf;
+  // 预算 inside a fund's name (一般公共预算财政拨款) says nothing of the phase
+  const t = (label.group + label.leaf).replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, '');
   if (/调整/.test(t)) return 'adjusted';
   if (/决算|执行数|实际/.test(t)) return 'final';
   if (/年初预算|预算数|预算/.test(t)) return 'budget';
@@ -119,7 +121,7 @@ export function yearOf(label: { group: string; leaf: string }, reportYear: numbe
 export function usable(reading: ColumnReading, kind: StatementKind): boolean {
   const money = reading.roles.filter((r) => r === 'money').length;
   if (kind === 'three_public') return money > 0;
-  return money > 0 && reading.roles.includes('name');
+  return money > 0;
 }
 
 export { amountOf };

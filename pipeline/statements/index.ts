@@ -20,7 +20,9 @@ export function readStatements(doc: SegmentedDocument, meta: DocumentMeta): Stat
   // a table whose header line gives no unit is in the unit the document's other tables use
   const units = regions.map((r) => r.moneyUnit).filter((u): u is MoneyUnit => u != null);
   const common = mostCommon(units) ?? '万元';
-  const statements = regions.flatMap((r) => readRegion(doc, r, r.moneyUnit ?? common, meta));
+  // a 目录 line names a statement but holds none of it: left out here (the completeness rule reads the 目录)
+  const statements = regions.flatMap((r) => readRegion(doc, r, r.moneyUnit ?? common, meta))
+    .filter((s) => s.rows.length > 0 || s.emptyNote != null);
   return { statements, lineItems: statements.flatMap(lineItemsOf) };
 }
 

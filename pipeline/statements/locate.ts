@@ -37,7 +37,7 @@ export function moneyUnitIn(text: string): MoneyUnit | null {
 export function entityIn(text: string): string | null {
   const t = normalizeText(text).replace(/\u3000/g, ' ');
   const m = ENTITY_RE.exec(t);
-  if (!m || /^(万元|元|亿元)$/.test(m[1])) return null;
+  if (!m || /^(万元|元|亿元)/.test(m[1])) return null;
   return m[1];
 }
 

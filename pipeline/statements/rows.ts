@@ -75,11 +75,9 @@ function typeColumns(reading: ColumnReading, ctx: RowContext): StatementColumn[]
     if (ordered.length === money.length) labels = ordered;
   }
   const names = reading.roles.flatMap((r, c) => (r === 'name' ? [c] : []));
-  const sideOf = (c: number) => {
-    if (names.length < 2) return null;
-    const owner = names.filter((n) => n < c).length;
-    return owner <= 1 ? 'income' as const : 'expenditure' as const;
-  };
+  // in a two-sided table each name column owns the amount columns to its right: the first is income
+  const ownerOf = (c: number) => names.filter((n) => n < c).length;
+  const sideOf = (c: number) => (names.length < 2 ? null : ownerOf(c) <= 1 ? 'income' as const : 'expenditure' as const);
   const out: StatementColumn[] = [];
   const totalTaken = new Set<string>();
   money.forEach((c, k) => {
@@ -87,7 +85,7 @@ function typeColumns(reading: ColumnReading, ctx: RowContext): StatementColumn[]
     const side = sideOf(c);
     const year = yearOf(label, ctx.reportYear);
     const phase = phaseOf(label, ctx.defaultPhase);
-    const slot = `${side}|${phase}|${year}`;
+    const slot = `${ownerOf(c)}|${phase}|${year}`;
     const measure = measureOf(label, totalTaken.has(slot));
     if (measure === 'total') totalTaken.add(slot);
     if (measure) out.push({ index: c, header: [label.group, label.leaf].filter(Boolean).join('/'), measure, phase, side, year });
@@ -111,7 +109,7 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
     const bracket = BRACKET_CODE.exec(name) ?? LEADING_CODE.exec(name);
     if (bracket) { code ??= bracket[1]; name = name.slice(bracket[0].length); }
     name = name.replace(/^其中[:：]?/, '').replace(ORDINAL, '').replace(/^[:：\s]+/, '');
-    if (!name && !code) return;
+    if (!name && !code && nameCol >= 0) return;
     const values: Record<string, number | null> = {};
     const printed: Record<string, string> = {};
     let any = false;
@@ -124,7 +122,9 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
       if (v != null) any = true;
     }
     if (!name && !any) return;
-    if (!name) name = code ?? '';
+    // a table of amounts only (合计 | 基本支出 | 项目支出 over one row of numbers) is its own 合计 row
+    if (!name) name = code ?? (nameCol < 0 ? '合计' : '');
+    if (!name) return;
     const entity = !code && ORGANISATION.test(name) && !NOT_ORGANISATION.test(name) && name.length >= 4 ? name : null;
     out.push({ code: code && /^\d+$/.test(code) ? code : null, name, entity, side, values, cells: printed, source, ...(partial ? { partialCode: codeParts } : {}) } as ReadStatement['rows'][number]);
   });
@@ -159,28 +159,50 @@ function isItemsAsColumns(grid: SlotGrid, reading: ColumnReading): boolean {
 function itemsAsRows(first: { table: Table }, grid: SlotGrid, reading: ColumnReading, ctx: RowContext): Omit<ReadStatement, 'warnings'> {
   const columns: StatementColumn[] = [];
   const rows: ReadStatement['rows'] = [];
+  const byName = new Map<string, ReadStatement['rows'][number]>();
   const data = grid.map((row, r) => ({ row, r })).slice(reading.headerRows).filter(({ row }) => row.some((s) => amountOf(s.text) != null));
   const nameCol = reading.roles.indexOf('name');
+  const PHASES = ['budget', 'adjusted', 'final'] as const;
   data.forEach(({ row, r }, k) => {
     const rowLabel = nameCol >= 0 ? row[nameCol].text : '';
-    const phase = phaseOf({ group: '', leaf: rowLabel }, ctx.defaultPhase);
-    const year = yearOf({ group: '', leaf: rowLabel }, ctx.reportYear);
-    const col: StatementColumn = { index: 1000 + k, header: rowLabel || '金额', measure: 'total', phase, side: null, year };
-    columns.push(col);
+    const rowPhase = phaseOf({ group: '', leaf: rowLabel }, ctx.defaultPhase);
+    const rowYear = yearOf({ group: '', leaf: rowLabel }, ctx.reportYear);
     reading.roles.forEach((role, c) => {
       if (role !== 'money') return;
       const label = reading.labels[c];
+      const phase = phaseOf(label, rowPhase);
+      const year = yearOf(label, ctx.reportYear) ?? rowYear;
+      // one column per printed row and phase: 预算数 and 决算数 side by side under each item
+      const key = 1000 + k * 10 + PHASES.indexOf(phase);
+      if (!columns.some((col) => col.index === key)) {
+        columns.push({ index: key, header: [rowLabel, PHASE_WORD[phase]].filter(Boolean).join('/'), measure: 'total', phase, side: null, year });
+      }
+      const name = itemName(label);
+      if (!name) return;
       const v = amountOf(row[c].text);
-      const generic = !label.leaf || /^(合计|小计)$/.test(label.leaf.replace(/^其中[:：]?/, ''));
-      const groupLast = label.group.split('/').at(-1) ?? '';
-      const name = (generic && groupLast ? groupLast : label.leaf || groupLast).replace(/(预算数|决算数|预算|决算)$/, '') || label.leaf;
-      const cphase = phaseOf(label, phase);
-      const cyear = yearOf(label, ctx.reportYear) ?? year;
-      const key = 1000 + k;
-      if (cphase !== phase || cyear !== year) return; // a column of another phase or year in a one-row table: left out
-      rows.push({ code: null, name, entity: null, side: null, values: { [key]: v == null ? null : yuan(v, ctx.unit) }, cells: { [key]: row[c].text },
-        source: first.table.rowSources?.[r] ?? first.table.source });
+      let item = byName.get(`${k}|${name}`);
+      if (!item) {
+        item = { code: null, name, entity: null, side: null, values: {}, cells: {}, source: first.table.rowSources?.[r] ?? first.table.source };
+        byName.set(`${k}|${name}`, item);
+        rows.push(item);
+      }
+      item.values[key] = v == null ? null : yuan(v, ctx.unit);
+      item.cells[key] = row[c].text;
     });
   });
   return { columns, rows };
+}
+
+const PHASE_WORD = { budget: '预算数', adjusted: '调整预算数', final: '决算数' } as const;
+const PHASE_LEAF = /^(本年|上年|\d{4}年)?(预算数?|决算数?|调整预算数?|执行数)$/;
+
+/** The item a column of a one-row "三公" table holds: its own label, or the group over a 小计 or a 预算数/决算数 pair. */
+function itemName(label: { group: string; leaf: string }): string {
+  const leaf = label.leaf.replace(/^其中[:：]?/, '');
+  const groups = label.group.split('/').filter(Boolean);
+  const own = leaf && !PHASE_LEAF.test(leaf) ? leaf : groups.pop() ?? '';
+  let name = own === '小计' ? groups.pop() ?? own : own;
+  // 合计 under a "三公" group is the 三公 total, not the table's (which may add 会议费 and 培训费)
+  if (name === '合计') name = groups.reverse().find((g) => /三公/.test(g)) ?? name;
+  return name.replace(/(预算数|决算数)$/, '') || name;
 }

@@ -39,12 +39,15 @@ export function statementKind(title: string): StatementKind | null {
  * bracketed note such as （按功能分类科目）), and names a kind. "详见表5一般公共预算支出情况表。" is a sentence.
  */
 export function isStatementTitle(line: string): boolean {
-  const t = cleanTitle(line).replace(/^[一二三四五六七八九十]+[、.．]/, '');
+  const t = cleanTitle(line).replace(TOC_ORDINAL, '');
   if (t.length < 4 || t.length > 48) return false;
   if (!/表([（(][^）)]{1,14}[）)])?(（续）|\(续\)|续)?$/.test(t)) return false;
   if (/[，。；;,]|详见|参见|见附|附件/.test(t)) return false;
   return statementKind(t) != null;
 }
+
+/** The ordinal a 目录 line puts before a title: 一、 or 1. (1.2026年… is the ordinal 1 and the year). */
+export const TOC_ORDINAL = /^([一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?=\d{4}年|\D))/;
 
 /** The table's number as printed before or in its title (表5, 公开03表), if any. */
 export function statementNumber(text: string): string | null {
@@ -54,5 +57,5 @@ export function statementNumber(text: string): string | null {
 
 /** The title without a leading year and number (2026年预算单位收入预算总表 keeps its words). */
 export function cleanTitle(text: string): string {
-  return squash(text).replace(/^((表|公开)\s*[0-9一二三四五六七八九十]+(-\d+)?表?|\d+(表)?)[-—、.．:：\s]*/, '');
+  return squash(text).replace(/^((表|公开)\s*[0-9一二三四五六七八九十]+(-\d+)?表?|\d{1,2}表)[-—、.．:：\s]*/, '');
 }
