@@ -1,4 +1,5 @@
 // Opens (and creates) a jixiao database: one SQLite file, WAL journal, schema applied idempotently.
+// A database written by an older jixiao is upgraded in place, in one transaction (all of it or none of it).
 import Database from 'better-sqlite3';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -6,7 +7,40 @@ import { dirname } from 'node:path';
 export type DB = Database.Database;
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
+
+/**
+ * What turns version N into N+1, run before the schema text (which then creates the new tables and indexes).
+ * Only additions: a database upgraded this way holds the same rows, and documents imported before the
+ * upgrade have no statements until re-imported.
+ */
+const MIGRATIONS: Record<string, string> = {
+  '1': `ALTER TABLE documents ADD COLUMN scope TEXT;
+        ALTER TABLE documents ADD COLUMN consolidates TEXT NOT NULL DEFAULT '[]';`,
+};
+
+function storedVersion(db: DB): string | null {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return null;
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** Creates the schema in a new database, or upgrades an older one; refuses a newer one. */
+function applySchema(db: DB): void {
+  db.transaction(() => {
+    let version = storedVersion(db);
+    if (version != null && version !== SCHEMA_VERSION && !(version in MIGRATIONS)) {
+      throw new Error(`schema version ${version}, this jixiao writes ${SCHEMA_VERSION}`);
+    }
+    while (version != null && version !== SCHEMA_VERSION) {
+      db.exec(MIGRATIONS[version]);
+      version = String(Number(version) + 1);
+    }
+    db.exec(SCHEMA);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('schema_version', SCHEMA_VERSION);
+  }).immediate();
+}
 
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): DB {
   if (options.readonly && !existsSync(file)) throw new Error(`${file}: no such database`);
@@ -18,12 +52,17 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.exec(SCHEMA);
-      const version = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema_version') as { value: string } | undefined;
-      if (!version) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', SCHEMA_VERSION);
-      else if (version.value !== SCHEMA_VERSION) throw new Error(`schema version ${version.value}, this jixiao writes ${SCHEMA_VERSION}`);
+      applySchema(db);
     } else {
       db.prepare('SELECT 1 FROM documents LIMIT 1').get();
+      const version = storedVersion(db);
+      // A read (export, report) of a database an older jixiao wrote: upgrade it first, then read.
+      if (version != null && version in MIGRATIONS) {
+        db.close();
+        openDatabase(file).close();
+        db = new Database(file, { readonly: true, fileMustExist: true });
+        db.pragma('foreign_keys = ON');
+      }
     }
   } catch (e) {
     throw new Error(`${file}: not a jixiao database or cannot be opened (${(e as Error).message})`);

@@ -2,11 +2,15 @@
 import type { Block, Provenance } from '../../schemas/document.ts';
 import type { DocumentMeta, Evidence, Extraction, Figure, Flag, Indicator, Project, ReportType, Score } from '../../schemas/records.ts';
 import type { Section, SegmentedDocument } from '../../schemas/sections.ts';
+import type { LineItem, Statement } from '../../schemas/statements.ts';
 import type { DB } from './db.ts';
 
 export interface DocumentRow {
   id: number; sha256: string; file: string; path: string; format: string; pages: number | null;
   unit: string | null; region: string | null; year: number | null; report_type: string; title: string | null; imported_at: string;
+  scope: string | null;
+  /** JSON array of unit names. */
+  consolidates: string;
 }
 
 export interface DocumentFilter { unit?: string; region?: string; year?: number; reportType?: string; flaggedOnly?: boolean }
@@ -23,7 +27,8 @@ export function listDocuments(db: DB, filter: DocumentFilter = {}): DocumentRow[
 }
 
 export function metaOf(row: DocumentRow): DocumentMeta {
-  return { unit: row.unit, region: row.region, year: row.year, reportType: row.report_type as ReportType, title: row.title, scope: null, consolidates: [] };
+  return { unit: row.unit, region: row.region, year: row.year, reportType: row.report_type as ReportType, title: row.title,
+    scope: (row.scope ?? null) as DocumentMeta['scope'], consolidates: row.consolidates ? (JSON.parse(row.consolidates) as string[]) : [] };
 }
 
 const src = (s: string) => JSON.parse(s) as Provenance;
@@ -60,7 +65,30 @@ export function loadExtraction(db: DB, row: DocumentRow): Extraction {
   const scores: Score[] = q('scores').map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
   const projects: Project[] = q('projects').map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
     executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) }));
-  return { meta: metaOf(row), figures, indicators, scores, projects, statements: [], lineItems: [] };
+  return { meta: metaOf(row), figures, indicators, scores, projects, statements: loadStatements(db, row.id), lineItems: loadLineItems(db, row.id) };
+}
+
+export function loadStatements(db: DB, documentId: number): Statement[] {
+  return (db.prepare('SELECT * FROM statements WHERE document_id = ? ORDER BY ord').all(documentId) as Array<Record<string, any>>).map((r) => ({
+    kind: r.kind, title: r.title, number: r.number, moneyUnit: r.money_unit, entity: r.entity, columns: JSON.parse(r.columns),
+    rows: JSON.parse(r.rows_json), emptyNote: r.empty_note, source: src(r.source), pageEnd: r.page_end, section: r.section,
+  }));
+}
+
+/** A stored line item: the record as extracted, plus its row id and the statement it was read from. */
+export type StoredLineItem = LineItem & { id: number; statementOrd: number | null };
+
+export function loadLineItems(db: DB, documentId: number): LineItem[] {
+  return loadStoredLineItems(db, documentId).map(({ id: _id, statementOrd: _ord, ...item }) => item);
+}
+
+export function loadStoredLineItems(db: DB, documentId: number): StoredLineItem[] {
+  return (db.prepare('SELECT * FROM line_items WHERE document_id = ? ORDER BY id').all(documentId) as Array<Record<string, any>>).map((r) => ({
+    id: r.id, statementOrd: r.statement_ord,
+    statement: r.statement, code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, entity: r.entity, measure: r.measure,
+    phase: r.phase, year: r.year, valueYuan: r.value_yuan, raw: r.raw, row: r.row, column: r.col, statementTitle: r.statement_title,
+    moneyUnit: r.money_unit, source: src(r.source), section: r.section,
+  }));
 }
 
 export function loadFlags(db: DB, documentId: number): Array<Flag & { scope: string }> {

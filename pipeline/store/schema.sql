@@ -21,7 +21,9 @@ CREATE TABLE IF NOT EXISTS documents (
   year        INTEGER,
   report_type TEXT NOT NULL,
   title       TEXT,
-  imported_at TEXT NOT NULL
+  imported_at TEXT NOT NULL,
+  scope       TEXT,                    -- department (consolidated 部门) | unit (one 预算单位) | null: not said
+  consolidates TEXT NOT NULL DEFAULT '[]' -- JSON array: the units a consolidated document names as its own
 );
 
 CREATE TABLE IF NOT EXISTS sections (
@@ -123,6 +125,56 @@ CREATE TABLE IF NOT EXISTS projects (
   line           INTEGER,
   source         TEXT NOT NULL
 );
+
+-- The standard budget and 决算 tables read as statements (schemas/statements.ts), one row per table.
+-- rows_json holds the statement's rows (code, name, level, parent, entity, side, values, cells, source) so
+-- re-checks see the table as read; the queryable unit is line_items.
+CREATE TABLE IF NOT EXISTS statements (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,        -- order in the document
+  kind        TEXT NOT NULL,           -- summary | income | expenditure | general_by_function | …
+  title       TEXT NOT NULL,           -- as printed
+  number      TEXT,                    -- 表5, 公开03表 …
+  money_unit  TEXT NOT NULL,           -- 元 | 万元 | 亿元, as the table states it
+  entity      TEXT,                    -- 单位名称：… in the table header
+  columns     TEXT NOT NULL,           -- JSON array of {index, header, measure, phase, side, year}
+  rows_json   TEXT NOT NULL,           -- JSON array of statement rows
+  empty_note  TEXT,                    -- the 空表说明, where the document says the table is empty
+  page        INTEGER,
+  page_end    INTEGER,                 -- last page, for a table continued over page breaks
+  section     TEXT NOT NULL,
+  source      TEXT NOT NULL,           -- JSON provenance
+  PRIMARY KEY (document_id, ord)
+);
+
+-- One row × money column of a statement: the unit researchers query ("行政运行 by department and year").
+-- value_yuan is in yuan whatever the table's unit; raw is the cell as printed (in money_unit).
+CREATE TABLE IF NOT EXISTS line_items (
+  id              INTEGER PRIMARY KEY,
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  statement_ord   INTEGER,             -- statements.ord; null only if no stored statement holds this cell
+  statement       TEXT NOT NULL,       -- the statement's kind
+  statement_title TEXT NOT NULL,
+  code            TEXT,                -- classification code, digits only (201, 20101, 2010101)
+  name            TEXT NOT NULL,
+  level           INTEGER,             -- 1 类, 2 款, 3 项, 0 合计
+  parent_code     TEXT,
+  entity          TEXT,                -- the unit the row belongs to, null: the document's own
+  measure         TEXT NOT NULL,       -- total | basic | project | personnel | public | fiscal …
+  phase           TEXT NOT NULL,       -- budget | adjusted | final
+  year            INTEGER,             -- null: the report's own year
+  value_yuan      REAL NOT NULL,
+  money_unit      TEXT NOT NULL,
+  raw             TEXT NOT NULL,       -- the cell as printed
+  row             INTEGER NOT NULL,    -- row and column in the statement
+  col             INTEGER NOT NULL,
+  page            INTEGER,
+  section         TEXT NOT NULL,
+  source          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS line_items_doc ON line_items(document_id, statement_ord, row, col);
+CREATE INDEX IF NOT EXISTS line_items_name ON line_items(statement, name, measure, phase);
+CREATE INDEX IF NOT EXISTS line_items_code ON line_items(statement, code, measure, phase);
 
 -- Consistency flags. document_id is the report flagged; cross-report flags name it too.
 CREATE TABLE IF NOT EXISTS flags (

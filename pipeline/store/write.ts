@@ -4,6 +4,7 @@ import { blockText, type Message, type Provenance } from '../../schemas/document
 import type { Extraction, Flag } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import type { DB } from './db.ts';
+import { statementOf } from './statement-of.ts';
 
 export type StoreResult = { status: 'imported'; id: number } | { status: 'skipped'; id: number };
 
@@ -20,9 +21,9 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
   if (existing != null) return { status: 'skipped', id: existing };
   const write = db.transaction((): number => {
     const { meta } = extraction;
-    const id = Number(db.prepare(`INSERT INTO documents (sha256, file, path, format, pages, unit, region, year, report_type, title, imported_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(doc.sha256, doc.file, doc.path, doc.format, doc.pages ?? null,
-      meta.unit, meta.region, meta.year, meta.reportType, meta.title, new Date().toISOString()).lastInsertRowid);
+    const id = Number(db.prepare(`INSERT INTO documents (sha256, file, path, format, pages, unit, region, year, report_type, title, imported_at, scope, consolidates)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(doc.sha256, doc.file, doc.path, doc.format, doc.pages ?? null,
+      meta.unit, meta.region, meta.year, meta.reportType, meta.title, new Date().toISOString(), meta.scope ?? null, json(meta.consolidates ?? [])).lastInsertRowid);
 
     const section = db.prepare('INSERT INTO sections (document_id, ord, parent_ord, style, number, title, depth, path, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const s of doc.sections) section.run(id, s.id, s.parentId, s.style, s.number, s.title, s.depth, s.path, json(s.source));
@@ -58,12 +59,34 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
         execution_rate: p.executionRate, score: p.score, raw: p.raw, section: p.section, ...place(p.source) });
     }
 
+    insertStatements(db, id, extraction);
+
     const message = db.prepare('INSERT INTO messages (document_id, level, rule, text, source) VALUES (?, ?, ?, ?, ?)');
     for (const m of messages) message.run(id, m.level, m.rule, m.text, m.source ? json(m.source) : null);
     insertFlags(db, id, 'document', flags);
     return id;
   });
   return { status: 'imported', id: write.immediate() };
+}
+
+function insertStatements(db: DB, documentId: number, { statements, lineItems }: Extraction): void {
+  const statement = db.prepare(`INSERT INTO statements (document_id, ord, kind, title, number, money_unit, entity, columns, rows_json, empty_note, page, page_end, section, source)
+    VALUES (@document_id, @ord, @kind, @title, @number, @money_unit, @entity, @columns, @rows_json, @empty_note, @page, @page_end, @section, @source)`);
+  statements.forEach((s, ord) => statement.run({
+    document_id: documentId, ord, kind: s.kind, title: s.title, number: s.number, money_unit: s.moneyUnit, entity: s.entity,
+    columns: json(s.columns), rows_json: json(s.rows), empty_note: s.emptyNote, page: s.source.page ?? null, page_end: s.pageEnd,
+    section: s.section, source: json(s.source),
+  }));
+  const item = db.prepare(`INSERT INTO line_items (document_id, statement_ord, statement, statement_title, code, name, level, parent_code, entity,
+    measure, phase, year, value_yuan, money_unit, raw, row, col, page, section, source)
+    VALUES (@document_id, @statement_ord, @statement, @statement_title, @code, @name, @level, @parent_code, @entity,
+    @measure, @phase, @year, @value_yuan, @money_unit, @raw, @row, @col, @page, @section, @source)`);
+  const ords = statementOf(statements, lineItems);
+  lineItems.forEach((li, i) => item.run({
+    document_id: documentId, statement_ord: ords[i], statement: li.statement, statement_title: li.statementTitle, code: li.code, name: li.name,
+    level: li.level, parent_code: li.parentCode, entity: li.entity, measure: li.measure, phase: li.phase, year: li.year, value_yuan: li.valueYuan,
+    money_unit: li.moneyUnit, raw: li.raw, row: li.row, col: li.column, page: li.source.page ?? null, section: li.section, source: json(li.source),
+  }));
 }
 
 function insertFlags(db: DB, documentId: number, scope: 'document' | 'across', flags: Flag[]): void {

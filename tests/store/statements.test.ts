@@ -1,0 +1,110 @@
+// Statements and line items in SQLite: written with the rest of the document, read back unchanged, and a
+// database written by the version-1 schema (fixtures/store/schema-v1.sql, the schema text as it was before
+// statements) upgraded in place.
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, SCHEMA_VERSION } from '../../pipeline/store/db.ts';
+import { importPaths } from '../../pipeline/ingest/index.ts';
+import { processFile } from '../../pipeline/ingest/document.ts';
+import { listDocuments, loadExtraction } from '../../pipeline/store/read.ts';
+import type { Extraction } from '../../schemas/records.ts';
+import { corpusFile, FIXTURES, tempDir } from '../helpers.ts';
+
+const GUANGZHOU = join(FIXTURES, 'wild/docs/calinchow-del_2026年广州市应急管理局部门预算_9a1eb357.pdf');
+const V1_SCHEMA = readFileSync(join(FIXTURES, 'store/schema-v1.sql'), 'utf8');
+
+const columnsOf = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+const tablesOf = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+const versionOf = (db: Database.Database) => (db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string }).value;
+
+/** A database as jixiao wrote it before statements: the version-1 schema text, holding one real report and its figures. */
+async function versionOneDatabase(): Promise<{ path: string; file: string; figures: number }> {
+  const path = join(tempDir('jixiao-v1-'), 'v1.sqlite');
+  const source = corpusFile('txt', 'xihu-2022-dept-self-eval');
+  const { doc, extraction } = await processFile(source, new Uint8Array(readFileSync(source)));
+  const db = new Database(path);
+  db.exec(V1_SCHEMA);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', '1')").run();
+  const { meta } = extraction;
+  const id = Number(db.prepare(`INSERT INTO documents (sha256, file, path, format, pages, unit, region, year, report_type, title, imported_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(doc.sha256, doc.file, doc.path, doc.format, doc.pages ?? null, meta.unit, meta.region, meta.year,
+    meta.reportType, meta.title, '2026-01-01T00:00:00.000Z').lastInsertRowid);
+  const figure = db.prepare(`INSERT INTO figures (document_id, key, phase, value_yuan, year, label, raw, section, page, line, source)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const f of extraction.figures) figure.run(id, f.key, f.phase, f.valueYuan, f.year, f.label, f.raw, f.section, f.source.page ?? null, f.source.line ?? null, JSON.stringify(f.source));
+  db.close();
+  return { path, file: doc.file, figures: extraction.figures.length };
+}
+
+describe('schema version 1 upgraded in place', () => {
+  it('adds scope and consolidates to documents and the statement tables, keeping every stored row', async () => {
+    const v1 = await versionOneDatabase();
+    const db = openDatabase(v1.path);
+    expect(versionOf(db)).toBe(SCHEMA_VERSION);
+    expect(columnsOf(db, 'documents')).toEqual(expect.arrayContaining(['scope', 'consolidates']));
+    expect(tablesOf(db)).toEqual(expect.arrayContaining(['statements', 'line_items']));
+    const [row] = listDocuments(db);
+    expect(row.file).toBe(v1.file);
+    const restored = loadExtraction(db, row);
+    expect(restored.meta).toMatchObject({ unit: '南昌市西湖区医疗保障局', scope: null, consolidates: [] });
+    expect(restored.figures).toHaveLength(v1.figures);
+    expect(restored.statements).toEqual([]);
+    expect(restored.lineItems).toEqual([]);
+    // the upgraded database takes a new document with its statements
+    const summary = await importPaths(db, [GUANGZHOU]);
+    expect(summary).toMatchObject({ imported: 1, failed: 0 });
+    db.close();
+  });
+
+  it('a read-only open (export) upgrades it too', async () => {
+    const v1 = await versionOneDatabase();
+    const db = openDatabase(v1.path, { readonly: true });
+    expect(versionOf(db)).toBe(SCHEMA_VERSION);
+    expect(loadExtraction(db, listDocuments(db)[0]).lineItems).toEqual([]);
+    db.close();
+  });
+
+  it('an upgrade that cannot finish leaves the database as it was', async () => {
+    const v1 = await versionOneDatabase();
+    // a table of the new name but another shape: the new index on it fails after the columns were added
+    const raw = new Database(v1.path);
+    raw.exec('CREATE TABLE line_items (id INTEGER PRIMARY KEY, note TEXT)');
+    raw.close();
+    expect(() => openDatabase(v1.path)).toThrow(/v1\.sqlite: not a jixiao database or cannot be opened/);
+    const after = new Database(v1.path);
+    expect(versionOf(after)).toBe('1');
+    expect(columnsOf(after, 'documents')).not.toContain('scope');
+    expect(tablesOf(after)).not.toContain('statements');
+    after.close();
+  });
+
+  it('refuses a database from a newer jixiao, unchanged', () => {
+    const path = join(tempDir(), 'v9.sqlite');
+    openDatabase(path).close();
+    const raw = new Database(path);
+    raw.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run();
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(/schema version 9, this jixiao writes 2/);
+    const after = new Database(path);
+    expect(versionOf(after)).toBe('9');
+    after.close();
+  });
+});
+
+describe('statements and line items of a real budget (广州市应急管理局 2026 部门预算)', () => {
+  let processed: Extraction;
+  let db: ReturnType<typeof openDatabase>;
+
+  beforeAll(async () => {
+    processed = (await processFile(GUANGZHOU, new Uint8Array(readFileSync(GUANGZHOU)))).extraction;
+    db = openDatabase(join(tempDir(), 'gz.sqlite'));
+    expect(await importPaths(db, [GUANGZHOU])).toMatchObject({ imported: 1, failed: 0 });
+  }, 120_000);
+
+  it('reads back exactly what the pipeline extracted: meta with scope and consolidated units, statements, line items', () => {
+    const restored = loadExtraction(db, listDocuments(db)[0]);
+    expect(restored).toEqual(processed);
+  });
+});
