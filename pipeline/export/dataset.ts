@@ -10,7 +10,8 @@
 import type { Provenance } from '../../schemas/document.ts';
 import type { Evidence } from '../../schemas/records.ts';
 import type { DB } from '../store/db.ts';
-import { listDocuments, type DocumentFilter, type DocumentRow } from '../store/read.ts';
+import { listDocuments, loadStatements, loadStoredLineItems, type DocumentFilter, type DocumentRow, type StoredLineItem } from '../store/read.ts';
+import type { Statement } from '../../schemas/statements.ts';
 import { loadCorrections, loadFlagReviews, type CorrectionRow, type FlagReviewRow } from '../store/corrections.ts';
 import { compact, flagKey, recordKeys } from '../review/keys.ts';
 import type { RecordKind } from '../review/fields.ts';
@@ -46,6 +47,9 @@ export interface ReviewedDocument {
   scores: ReviewedRecord[];
   projects: ReviewedRecord[];
   flags: ReviewedFlag[];
+  /** The statements read from the document and their line items, as stored (not reviewable yet). */
+  statements: Statement[];
+  lineItems: StoredLineItem[];
 }
 
 export interface Dataset {
@@ -107,7 +111,8 @@ export function loadDataset(db: DB, filter: DocumentFilter = {}): Dataset {
         status: review?.status ?? 'open', review, links: [],
       };
     });
-    return { row: doc, figures: load('figure'), indicators: load('indicator'), scores: load('score'), projects: load('project'), flags };
+    return { row: doc, figures: load('figure'), indicators: load('indicator'), scores: load('score'), projects: load('project'), flags,
+      statements: loadStatements(db, doc.id), lineItems: loadStoredLineItems(db, doc.id) };
   });
 
   linkFlags(documents);

@@ -1,5 +1,7 @@
 // The JSON export: one object per document in the shape the project's scorer reads
-// (file, unit, year, reportType, figures, indicators, scores, projects, flags), with provenance kept.
+// (file, unit, year, reportType, figures, indicators, scores, projects, flags, lineItems), with provenance kept.
+// Each line item carries the scorer's fields (statement, code, name, level, entity, measure, phase, valueYuan)
+// and where it was read: page, the cell as printed (raw, in moneyUnit), statementTitle, row and column.
 // Beside the scorer's fields each record carries its row `id`, stable `recordKey`, the `flagIds` of flags
 // pointing at it and, when an analyst corrected it, the corrected value in place with
 // `corrections: [{field, valueOriginal, valueCorrected, reason, correctedBy, correctedAt}]`.
@@ -40,6 +42,8 @@ export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
       year: row.year,
       reportType: row.report_type,
       title: row.title,
+      scope: row.scope ?? null,
+      consolidates: x.meta.consolidates,
       figures: x.figures.map((f, i) => decorate(f, d.figures[i])),
       indicators: x.indicators.map((f, i) => decorate(f, d.indicators[i])),
       scores: x.scores.map((f, i) => decorate(f, d.scores[i])),
@@ -50,6 +54,11 @@ export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
         id: f.id, flagKey: f.key, status: f.status,
         review: f.review ? { status: f.review.status, reason: f.review.reason, reviewedBy: f.review.reviewed_by, reviewedAt: f.review.reviewed_at } : null,
         rows: f.links,
+      })),
+      lineItems: d.lineItems.map((li) => ({
+        id: li.id, statement: li.statement, statementTitle: li.statementTitle, code: li.code, name: li.name, level: li.level,
+        parentCode: li.parentCode, entity: li.entity, measure: li.measure, phase: li.phase, year: li.year, valueYuan: li.valueYuan,
+        moneyUnit: li.moneyUnit, raw: li.raw, row: li.row, column: li.column, page: li.source.page ?? null, section: li.section, source: li.source,
       })),
     };
   });

@@ -20,8 +20,11 @@ export type ColumnType = 'text' | 'int' | 'yuan' | 'score' | 'rate' | 'number';
 export interface Column { key: string; zh: string; type: ColumnType; width?: number }
 export type Row = Record<string, string | number | null>;
 export interface Table { name: TableName; sheet: string; columns: Column[]; rows: Row[] }
-export type TableName = 'documents' | 'figures' | 'indicators' | 'scores' | 'projects' | 'flags';
+export type TableName = 'documents' | 'figures' | 'indicators' | 'scores' | 'projects' | 'flags' | 'line-items';
+/** The tables an analyst reviews (and `jixiao review import` reads back). */
 export const TABLE_NAMES: TableName[] = ['documents', 'figures', 'indicators', 'scores', 'projects', 'flags'];
+/** Every table an export writes: the reviewed ones, then the statements' line items. */
+export const EXPORT_TABLE_NAMES: TableName[] = [...TABLE_NAMES, 'line-items'];
 export const TABLE_OF: Record<RecordKind, TableName> = { figure: 'figures', indicator: 'indicators', score: 'scores', project: 'projects' };
 export const KIND_OF: Partial<Record<TableName, RecordKind>> = { figures: 'figure', indicators: 'indicator', scores: 'score', projects: 'project' };
 
@@ -44,6 +47,20 @@ export const FIGURE_ZH: Record<string, string> = {
   'threePublic.vehicle': '公务用车购置及运行维护费', 'threePublic.vehiclePurchase': '公务用车购置费', 'threePublic.vehicleOps': '公务用车运行维护费',
   'threePublic.reception': '公务接待费', 'procurement.total': '政府采购金额', 'carryover.end': '年末结转和结余', 'assets.total': '资产总额',
   'liabilities.total': '负债总额', 'netAssets.total': '净资产', 'fixedAssets.total': '固定资产总额', 'fixedAssets.inUse': '在用固定资产',
+};
+
+export const STATEMENT_ZH: Record<string, string> = {
+  summary: '收支总表', income: '收入总表', expenditure: '支出总表', fiscal_summary: '财政拨款收支总表',
+  fiscal_by_function: '财政拨款支出表（功能分类）', fiscal_basic_by_economic: '财政拨款基本支出表（经济分类）',
+  general_by_function: '一般公共预算支出表（功能分类）', general_basic_by_economic: '一般公共预算基本支出表（经济分类）',
+  general_project_by_economic: '一般公共预算项目支出表（经济分类）', government_fund: '政府性基金预算支出表',
+  state_capital: '国有资本经营预算支出表', three_public: '“三公”经费支出表', operating_costs: '机关运行经费支出表',
+  basic_detail: '基本支出预算表', project: '项目支出表', procurement: '政府采购预算表',
+};
+export const MEASURE_ZH: Record<string, string> = {
+  total: '合计', basic: '基本支出', project: '项目支出', personnel: '人员经费', public: '公用经费', fiscal: '财政拨款',
+  generalBudget: '一般公共预算', governmentFund: '政府性基金预算', stateCapital: '国有资本经营预算', fiscalAccount: '财政专户管理资金',
+  business: '事业收入', operating: '经营收入', other: '其他', carryoverStart: '上年结转', carryoverEnd: '年末结转和结余',
 };
 
 const c = (key: string, zh: string, type: ColumnType = 'text', width?: number): Column => ({ key, zh, type, width });
@@ -100,9 +117,20 @@ export const COLUMNS: Record<TableName, Column[]> = {
     c('reviewed_at', '审核时间', 'text', 20), c('review_reason', '审核理由', 'text', 24), c('flag_key', '标记键', 'text', 30), c('sha256', 'SHA256', 'text', 20),
     INPUT_COLS.action, INPUT_COLS.reason,
   ],
+  'line-items': [
+    ...DOC_COLS, c('statement', '表类', 'text', 22), c('statement_zh', '表类（中文）', 'text', 22), c('statement_title', '表名', 'text', 30),
+    c('code', '科目编码', 'text', 10), c('name', '科目名称', 'text', 24), c('level', '级次', 'int', 5), c('parent_code', '上级编码', 'text', 10),
+    c('entity', '所属单位', 'text', 22), c('measure', '口径', 'text', 12), c('measure_zh', '口径（中文）', 'text', 12),
+    c('phase', '阶段', 'text', 9), c('phase_zh', '阶段（中文）', 'text', 10), c('item_year', '所属年度', 'int', 8),
+    c('value_yuan', '金额（元）', 'yuan', 16), c('money_unit', '原表单位', 'text', 8), c('raw', '原文', 'text', 14),
+    c('column_header', '栏目', 'text', 16), c('row', '表内行', 'int', 6), c('column', '表内列', 'int', 6),
+    c('section', '章节', 'text', 30), c('page', '页', 'int', 5), c('sha256', 'SHA256', 'text', 20),
+  ],
 };
 
-export const SHEET_NAMES: Record<TableName, string> = { documents: '报告', figures: '金额', indicators: '指标', scores: '得分', projects: '项目', flags: '标记' };
+export const SHEET_NAMES: Record<TableName, string> = {
+  documents: '报告', figures: '金额', indicators: '指标', scores: '得分', projects: '项目', flags: '标记', 'line-items': '明细',
+};
 
 /** Where a value stands, for the 位置 column: "块 31", "绩效目标表!A10:D10", "行 93–96". */
 export function placeOf(s: Provenance): string {
@@ -158,7 +186,7 @@ function documentScore(d: ReviewedDocument): number | null {
 }
 
 export function buildTables(dataset: Dataset): Table[] {
-  const rows: Record<TableName, Row[]> = { documents: [], figures: [], indicators: [], scores: [], projects: [], flags: [] };
+  const rows: Record<TableName, Row[]> = { documents: [], figures: [], indicators: [], scores: [], projects: [], flags: [], 'line-items': [] };
   for (const d of dataset.documents) {
     const figureGroups = new Map<string, ReviewedRecord[]>();
     for (const f of d.figures) figureGroups.set(f.key, [...(figureGroups.get(f.key) ?? []), f]);
@@ -203,8 +231,23 @@ export function buildTables(dataset: Dataset): Table[] {
       });
     }
     for (const f of d.flags) rows.flags.push(flagRow(d, f));
+    rows['line-items'].push(...lineItemRows(d));
   }
-  return TABLE_NAMES.map((name) => ({ name, sheet: SHEET_NAMES[name], columns: COLUMNS[name], rows: rows[name] }));
+  return EXPORT_TABLE_NAMES.map((name) => ({ name, sheet: SHEET_NAMES[name], columns: COLUMNS[name], rows: rows[name] }));
+}
+
+function lineItemRows(d: ReviewedDocument): Row[] {
+  return d.lineItems.map((li) => {
+    const statement = li.statementOrd != null ? d.statements[li.statementOrd] : undefined;
+    return {
+      id: li.id, ...docCols(d), statement: li.statement, statement_zh: STATEMENT_ZH[li.statement] ?? null, statement_title: li.statementTitle,
+      code: li.code, name: li.name, level: li.level, parent_code: li.parentCode, entity: li.entity,
+      measure: li.measure, measure_zh: MEASURE_ZH[li.measure] ?? null, phase: li.phase, phase_zh: PHASE_ZH[li.phase] ?? null,
+      item_year: li.year ?? d.row.year, value_yuan: li.valueYuan, money_unit: li.moneyUnit, raw: li.raw,
+      column_header: statement?.columns.find((col) => col.index === li.column)?.header ?? null, row: li.row, column: li.column,
+      section: li.section, page: li.source.page ?? null, sha256: d.row.sha256,
+    };
+  });
 }
 
 function flagRow(d: ReviewedDocument, f: ReviewedFlag): Row {

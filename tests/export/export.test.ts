@@ -29,7 +29,7 @@ beforeAll(() => {
 
 describe('CSV export', () => {
   it('writes one UTF-8 file with BOM per table, CRLF, Chinese headers', () => {
-    expect(readdirSync(csvDir).sort()).toEqual(['documents.csv', 'figures.csv', 'flags.csv', 'indicators.csv', 'projects.csv', 'scores.csv']);
+    expect(readdirSync(csvDir).sort()).toEqual(['documents.csv', 'figures.csv', 'flags.csv', 'indicators.csv', 'line-items.csv', 'projects.csv', 'scores.csv']);
     const bytes = readFileSync(join(csvDir, 'figures.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
@@ -109,7 +109,7 @@ describe('XLSX export', () => {
     expect(r.status, r.stderr).toBe(0);
     const bytes = readFileSync(out);
     const wb = XLSX.read(bytes, { type: 'buffer', cellNF: true });
-    expect(wb.SheetNames).toEqual(['报告', '金额', '指标', '得分', '项目', '标记']);
+    expect(wb.SheetNames).toEqual(['报告', '金额', '指标', '得分', '项目', '标记', '明细']);
     const ws = wb.Sheets['金额'];
     const header = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 })[0];
     expect(header).toContain('金额（元）');
@@ -126,7 +126,7 @@ describe('XLSX export', () => {
     const rates = XLSX.utils.sheet_to_json<any[]>(proj, { header: 1 }).slice(1).map((_r, i) => proj[XLSX.utils.encode_cell({ r: i + 1, c: ph.indexOf('执行率') })]).filter(Boolean);
     for (const rc of rates) expect(rc.z).toBe('0.00"%"');
     const files = unzipSync(bytes);
-    for (let i = 1; i <= 6; i++) expect(strFromU8(files[`xl/worksheets/sheet${i}.xml`])).toContain('state="frozen"');
+    for (let i = 1; i <= 7; i++) expect(strFromU8(files[`xl/worksheets/sheet${i}.xml`])).toContain('state="frozen"');
   });
 });
 

@@ -14,18 +14,22 @@ export const exportCommand: Command = {
   help: `jixiao export [--db FILE] --format csv|xlsx|json|jsonl --out PATH [filters]
 
 Writes the cleaned dataset: money figures in yuan under their vocabulary keys, indicator rows with
-comparator, target value and unit apart, scores, projects and flags. Every row keeps its source
+comparator, target value and unit apart, scores, projects, flags, and the line items of the standard
+budget and 决算 tables (one row per subject × money column: statement, code, name, level, unit, measure,
+phase, yuan, the cell as printed). Every row keeps its source
 (file, section, page or line, the text as written), the ids of the flags that point at it, and any
 analyst correction beside the extracted value (see "jixiao review").
 
 Formats:
-  csv     a folder with documents.csv, figures.csv, indicators.csv, scores.csv, projects.csv, flags.csv
-          (UTF-8 with BOM, RFC 4180). Figure rows repeating the same document, key, phase, year and
+  csv     a folder with documents.csv, figures.csv, indicators.csv, scores.csv, projects.csv, flags.csv,
+          line-items.csv (UTF-8 with BOM, RFC 4180). Figure rows repeating the same document, key, phase, year and
           value are collapsed into one. The last columns (更正字段, 更正值, 处理, 理由) are for corrections:
           fill them in and run "jixiao review import FILE.csv".
-  xlsx    one workbook, one sheet per table (报告 金额 指标 得分 项目 标记), Chinese headers, frozen header row
-  json    one object {"documents": […]}, one record per document (the shape the scorer reads)
+  xlsx    one workbook, one sheet per table (报告 金额 指标 得分 项目 标记 明细), Chinese headers, frozen header row
+  json    one object {"documents": […]}, one record per document (the shape the scorer reads, with lineItems)
   jsonl   the same, one document per line
+
+The filters choose documents; a document's line items go with it.
 
 Options:
   --db FILE        the database to read (default ./${DEFAULT_DB})
