@@ -51,25 +51,44 @@ export type FigureScope = 'fiscal' | 'unit';
 const FISCAL = /(财政拨款|一般公共预算|政府性基金|国有资本经营)/;
 const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
 
-export function figureScope(ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): FigureScope {
-  if (FISCAL.test(squash(f.raw)) || FISCAL.test(f.label)) return 'fiscal';
+/** The words that say whose money a figure counts: its own text, its table's title, its heading, the words before it. */
+export function scopeWords(ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): string {
+  const own = `${squash(f.raw)} ${f.label}`;
   const written = squash(writtenNumber(f).text);
   const samePlace = (p: Provenance, q: Provenance) =>
     (p.page != null && p.page === q.page) || (p.line != null && q.line != null && q.line <= p.line && p.line <= (q.lineEnd ?? q.line)) || (p.block != null && p.block === q.block);
   // a table figure: the title of the table that holds the number where the figure stands
   const table = ctx.tables.find((t) => t.rowSources.some((s, i) => samePlace(f.source, s) && t.rows[i].some((c) => c.includes(written))));
-  if (table) return FISCAL.test(table.title ?? '') ? 'fiscal' : 'unit';
+  if (table) return `${own} ${table.title ?? ''}`;
   // a prose figure: its own heading, or the words before it in its sentence back to the previous number
   const heading = f.section.split(' / ').at(-1) ?? '';
-  if (FISCAL.test(heading)) return 'fiscal';
   const raw = squash(f.raw);
   const s = ctx.sentences.find((x) => !x.cell && samePlace(f.source, x.source) && x.text.includes(raw));
+  let words = '';
   if (s) {
     const before = s.text.slice(0, s.text.indexOf(raw));
-    const words = before.slice(Math.max(0, before.search(/\d[^\d]*$/) + 1));
-    if (FISCAL.test(words)) return 'fiscal';
+    words = before.slice(Math.max(0, before.search(/\d[^\d]*$/) + 1));
   }
-  return 'unit';
+  return `${own} ${heading} ${words}`;
+}
+
+export function figureScope(ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): FigureScope {
+  return FISCAL.test(scopeWords(ctx, f)) ? 'fiscal' : 'unit';
+}
+
+/**
+ * Which of the quantities a key gathers a figure's words name, where one key covers a whole and its part:
+ * 'grand' for a 总计 (收入总计 holds 上年结转, 支出总计 年终结转结余, beside 本年收入合计 / 本年支出合计), 'general'
+ * for the 一般公共预算 part of the fiscal appropriation (一般公共预算拨款收入 beside 财政拨款收入), 'funds' for 其他资金
+ * (all the unit's non-fiscal money, beside its 其他收入 line). Figures of different senses are different quantities.
+ */
+export function labelSense(ctx: Pick<CheckContext, 'tables' | 'sentences'>, f: Figure): string {
+  const label = squash(`${f.label} ${f.raw}`);
+  const senses: string[] = [];
+  if (/^(income|expenditure)\.(total|fiscal)$/.test(f.key) && /总计|收、?支总/.test(label)) senses.push('grand');
+  if (/^(income\.fiscal|expenditure\.)/.test(f.key) && /一般公共预算/.test(scopeWords(ctx, f))) senses.push('general');
+  if (f.key === 'income.other' && /其他资金/.test(label)) senses.push('funds');
+  return senses.join('+');
 }
 
 /** Keys whose fiscal-only and whole-unit amounts differ in published reports (三公经费 are reported fiscal-only anyway). */

@@ -2,7 +2,7 @@
 import type { Figure, Flag } from '../../../schemas/records.ts';
 import type { Rule } from '../types.ts';
 import { flag, recordEvidence } from '../util.ts';
-import { scopeKey, figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText } from './figure-common.ts';
+import { labelSense, scopeKey, figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText } from './figure-common.ts';
 
 export const figureValues: Rule = {
   id: 'conflict.figure-values',
@@ -11,8 +11,9 @@ export const figureValues: Rule = {
   check(ctx) {
     const groups = new Map<string, Figure[]>();
     for (const f of ctx.extraction.figures) {
-      // a fiscal-only figure (年末财政拨款结转和结余) is not the whole unit's (年末结转和结余): not the same quantity
-      const k = `${f.key}|${f.phase}|${figureYear(f, ctx.meta.year) ?? ''}|${scopeKey(ctx, f)}`;
+      // a fiscal-only figure (年末财政拨款结转和结余) is not the whole unit's (年末结转和结余), nor a 总计 a 合计,
+      // nor the 一般公共预算 part the whole 财政拨款: not the same quantity
+      const k = `${f.key}|${f.phase}|${figureYear(f, ctx.meta.year) ?? ''}|${scopeKey(ctx, f)}|${labelSense(ctx, f)}`;
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     const out: Flag[] = [];

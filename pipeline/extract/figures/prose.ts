@@ -30,6 +30,7 @@ const SUB_ITEMS = new Set<FigureKey>([
   'threePublic.total', 'threePublic.abroad', 'threePublic.vehicle', 'threePublic.vehiclePurchase', 'threePublic.vehicleOps', 'threePublic.reception',
 ]);
 const MAX_GAP = 14;
+const CLASSIFICATION_LINE = /[（(](?:类|款|项)[）)]/;
 
 /** Money amounts in match text: a number with 元/万元/亿元 (万 alone counts), not a rate or a per-head standard. */
 export function moneyIn(text: string): Money[] {
@@ -110,6 +111,8 @@ export function proseFigures(original: string, ctx: ProseContext): Candidate[] {
         if (before && !before.blocked && before.free && !before.weak && label.start - before.end <= 6 && !/\d/.test(text.slice(before.end, label.start))) label = before;
       }
       if (label.blocked || !label.free) continue;
+      // 公务接待费（款）支出16万元: a line of the economic or functional classification, not the figure of that name
+      if (CLASSIFICATION_LINE.test(rawOf(label.start, p + 1))) continue;
       const gap = text.slice(label.end, p);
       if (gap.length > MAX_GAP || !GAP_RE.test(gap)) continue;
     }

@@ -161,8 +161,34 @@ function columnLabel(header: string, title: { key: FigureKey; label: string } | 
     // a group header that names no figure (收入预算, 一般公共预算支出) leaves the column to the title
     break;
   }
-  if (title && parts.length && TOTAL_WORD.test(squashed(parts.at(-1)!))) return { ...title, also: [] };
+  // a 合计 column is the title's quantity only when nothing above it narrows it (财政拨款 合计 is the fiscal part)
+  if (title && parts.length && TOTAL_WORD.test(squashed(parts.at(-1)!)) && parts.slice(0, -1).every((p) => FILLER_HEADER.test(squashed(p)))) return { ...title, also: [] };
   return null;
+}
+
+const FILLER_HEADER = /^(?:合计|小计|总计|预算数|决算数|预算|决算|金额|数额|\d{4}年(?:度)?(?:预算数?|决算数?)?|年初预算数?|调整后预算数?|全年预算数?|本年|当年|[（(]?(?:万元|元|亿元)[）)]?)+$/;
+
+/**
+ * The label a stacked column header names: its innermost part, climbing to the group above only over
+ * totals and phase words (小计, 预算数). A sub-item the vocabulary does not know (购置费 under 公务用车购置及运行费)
+ * names no figure: it is not the group's value.
+ */
+function headerLabel(header: string): ReturnType<typeof labelOfCell> {
+  const parts = header.split(' ').filter(Boolean);
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const l = labelOfCell(parts[k]);
+    if (l) return l;
+    if (!FILLER_HEADER.test(squashed(parts[k]))) return null;
+  }
+  return null;
+}
+
+/** Whether any part of a column header names a figure other than `key` (人员经费 over a 支出总计 row). */
+function namesOtherFigure(header: string, key: FigureKey): boolean {
+  return header.split(' ').filter(Boolean).some((p) => {
+    const l = labelOfCell(p);
+    return l != null && !l.weak && l.key !== key && !l.also.includes(key);
+  });
 }
 
 /** Figures from one table that is not a project's. */
@@ -186,24 +212,26 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
   if (firstData < 0) firstData = grid.length;
   const headerRows = grid.slice(0, firstData).filter((r) => !isSequenceRow(r));
   const headers = headerRows.length ? headerTexts(headerRows, headerRows.length, width) : new Array<string>(width).fill('');
+  // a list of purchases or of projects names its lines by economic class (公务用车运行维护费, 因公出国（境）经费):
+  // those lines are one purchase's or one project's money, not the unit's figure of that name
+  const procurementList = /采购/.test(titleLine);
+  const projectList = /项目(?:支出)?/.test(titleLine) && !/基本支出|收支|总体|总表/.test(titleLine);
   const emit = (key: FigureKey, phase: Phase, year: number | null, value: number, u: MoneyUnit, raw: string, label: string, row: number) => {
     const k = retarget(key, titleLine);
-    if (!k) return;
+    if (!k || (procurementList && k !== 'procurement.total')) return;
     out.push({ key: k, phase, valueYuan: toYuan(value, u), raw, year: year != null && year !== ctx.reportYear ? year : null, label, row });
   };
 
   // 1. labels in the header, amounts below (a "三公" table: 合计 | 因公出国（境）费 | … over one row of numbers)
-  const titleLabel = labelOfCell(titleLine.replace(/^.*?(“?三公”?经费).*$/, '$1'));
+  // a title that joins other items to the 三公 (“三公”经费、会议费、培训费支出预算表) has a 合计 that is not a 三公 figure
+  const titleLabel = /三公”?经费[”"]?[、和及与]/.test(squashed(titleLine)) ? null : labelOfCell(titleLine.replace(/^.*?(“?三公”?经费).*$/, '$1'));
   const dataRows = grid.slice(firstData).filter((r) => !isSequenceRow(r));
   if (headerRows.length && dataRows.length === 1 && dataRows[0].every((t) => t === '' || cellNumber(t))) {
     const row = dataRows[0];
     headers.forEach((h, c) => {
       const n = cellNumber(row[c] ?? '');
       if (!n || SKIP_COLUMN.test(h)) return;
-      const parts = h.split(' ');
-      let label = null;
-      for (let k = parts.length - 1; k >= 0 && !label; k--) label = labelOfCell(parts[k]);
-      if (!label && /合计|总计/.test(parts.at(-1) ?? '') && titleLabel) label = titleLabel;
+      const label = headerLabel(h) ?? (/合计|总计/.test(h.split(' ').at(-1) ?? '') ? titleLabel : null);
       const u = n.unit ?? unitIn(h) ?? unit;
       if (!label || !u) return;
       const phase = phaseOf(h) ?? tablePhase ?? ctx.defaultPhase;
@@ -221,6 +249,9 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
     if (r < firstData) return;
     const first = row.findIndex((t) => t !== '' && !cellNumber(t) && !/^\d+$/.test(t));
     if (first < 0 || !/^(?:合计|总计)$/.test(squashed(row[first]))) return;
+    // one quantity per row and phase: a second 合计 column for the same figure (总计 | 合计 under 财政拨款, its
+    // group header lost) is a part's subtotal
+    const taken = new Set<string>();
     for (let c = first + 1; c < row.length; c++) {
       const n = cellNumber(row[c] ?? '');
       const h = headers[c] ?? '';
@@ -229,6 +260,9 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
       const u = n.unit ?? unitIn(h) ?? unit;
       if (!label || !u || (spending && label.key.startsWith('income.'))) continue;
       const phase = phaseOf(h.replace(/合计|小计|总计/g, '')) ?? tablePhase ?? ctx.defaultPhase;
+      const quantity = `${label.key}|${phase}|${yearOf(h) ?? ''}`;
+      if (taken.has(quantity)) continue;
+      taken.add(quantity);
       emit(label.key, phase, yearOf(h), n.value, u, `${row[first]} ${h} ${row[c]}`, label.label, r);
       for (const also of label.also) emit(also, phase, yearOf(h), n.value, u, `${row[first]} ${h} ${row[c]}`, label.label, r);
     }
@@ -253,6 +287,7 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
     });
     for (let c = 0; c < row.length; c++) {
       if (c > 0 && row[c] === row[c - 1]) continue;
+      if (projectList && !TOTAL_WORD.test(squashed(row[c]).replace(/^.*(合计|总计)$/, '$1'))) continue;
       const label = labelOfCell(row[c]);
       if (!label || FUND_RE.test(row[c])) continue;
       // an item under a classification code (302 | 17 | 公务接待费) is a sub-item, not the unit's figure
@@ -265,11 +300,17 @@ export function tableFigures(table: Table, ctx: TableContext): TableCandidate[] 
         else if (row[k] !== '') break;
       }
       const labelPhase = phaseOf(row[c]);
-      const usable = amounts.filter((k) => !SKIP_COLUMN.test(headers[k] ?? ''));
+      // a column headed by another figure (支出总计 | 合计 | 人员经费 | 公用经费 | 项目支出) holds that part of the
+      // row, not the row's quantity; of columns of one phase and year only the first is the row's value
+      const usable = amounts.filter((k) => !SKIP_COLUMN.test(headers[k] ?? '') && !namesOtherFigure(headers[k] ?? '', label.key));
+      const seenColumns = new Set<string>();
       for (const k of usable) {
         const header = headers[k] ?? '';
         const colPhase = header ? phaseOf(header) : null;
         if (usable.length > 1 && !colPhase && k !== usable[0]) continue;
+        const columnKey = `${colPhase ?? ''}|${yearOf(header) ?? ''}`;
+        if (seenColumns.has(columnKey)) continue;
+        seenColumns.add(columnKey);
         const n = cellNumber(row[k])!;
         const u = n.unit ?? unitIn(header) ?? unit;
         if (!u) continue;
