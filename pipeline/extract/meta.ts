@@ -94,7 +94,7 @@ export function extractMeta(doc: SegmentedDocument): DocumentMeta {
   const coverText = cover.join('');
   const titles = tableTitles(lines(doc));
   const { unit, region } = findUnit(doc, cover, title, body);
-  const { scope, consolidates } = findScope(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [normalizeText(b.text)] : [])), coverText || title);
+  const { scope, consolidates } = findScope(doc.blocks, coverText || title);
   return {
     unit,
     region,

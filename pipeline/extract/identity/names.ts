@@ -18,6 +18,7 @@ const TRAILING = /(?:（本级）|\(本级\)|机关本级|本级|部门|本部)$
 export function cleanName(raw: string): string | null {
   let s = raw.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
   s = s.replace(/^[：:，,、\d.．]+/, '').replace(/[：:，,。；;、]+$/, '');
+  if (s.startsWith('（') && !s.includes('）')) s = s.slice(1);
   for (let prev = ''; prev !== s;) {
     prev = s;
     const trimmed = s.replace(TRAILING, '');
