@@ -2,7 +2,7 @@
 import type { Block, Provenance } from '../../schemas/document.ts';
 import type { DocumentMeta, Evidence, Extraction, Figure, Flag, Indicator, Project, ReportType, Score } from '../../schemas/records.ts';
 import type { Section, SegmentedDocument } from '../../schemas/sections.ts';
-import type { LineItem, Statement } from '../../schemas/statements.ts';
+import { Statement, type LineItem } from '../../schemas/statements.ts';
 import type { DB } from './db.ts';
 
 export interface DocumentRow {
@@ -69,10 +69,10 @@ export function loadExtraction(db: DB, row: DocumentRow): Extraction {
 }
 
 export function loadStatements(db: DB, documentId: number): Statement[] {
-  return (db.prepare('SELECT * FROM statements WHERE document_id = ? ORDER BY ord').all(documentId) as Array<Record<string, any>>).map((r) => ({
-    kind: r.kind, title: r.title, number: r.number, moneyUnit: r.money_unit, entity: r.entity, columns: JSON.parse(r.columns),
-    rows: JSON.parse(r.rows_json), emptyNote: r.empty_note, source: src(r.source), pageEnd: r.page_end, section: r.section,
-  }));
+  // the whole statement is stored as read; parsed by the schema so one stored before a field was added
+  // (otherColumns, warnings …) reads back with that field's default
+  return (db.prepare('SELECT json FROM statements WHERE document_id = ? ORDER BY ord').all(documentId) as Array<{ json: string }>)
+    .map((r) => Statement.parse(JSON.parse(r.json)));
 }
 
 /** A stored line item: the record as extracted, plus its row id and the statement it was read from. */

@@ -127,8 +127,9 @@ CREATE TABLE IF NOT EXISTS projects (
 );
 
 -- The standard budget and 决算 tables read as statements (schemas/statements.ts), one row per table.
--- rows_json holds the statement's rows (code, name, level, parent, entity, side, values, cells, source) so
--- re-checks see the table as read; the queryable unit is line_items.
+-- json holds the whole statement as read (rows with code, name, level, parent, values and cells as printed,
+-- columns outside the vocabulary, warnings) so re-checks see the table as read; the columns beside it are
+-- for queries, and the queryable unit is line_items.
 CREATE TABLE IF NOT EXISTS statements (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   ord         INTEGER NOT NULL,        -- order in the document
@@ -138,12 +139,12 @@ CREATE TABLE IF NOT EXISTS statements (
   money_unit  TEXT NOT NULL,           -- 元 | 万元 | 亿元, as the table states it
   entity      TEXT,                    -- 单位名称：… in the table header
   columns     TEXT NOT NULL,           -- JSON array of {index, header, measure, phase, side, year}
-  rows_json   TEXT NOT NULL,           -- JSON array of statement rows
   empty_note  TEXT,                    -- the 空表说明, where the document says the table is empty
   page        INTEGER,
   page_end    INTEGER,                 -- last page, for a table continued over page breaks
   section     TEXT NOT NULL,
   source      TEXT NOT NULL,           -- JSON provenance
+  json        TEXT NOT NULL,           -- the statement as read (schemas/statements.ts)
   PRIMARY KEY (document_id, ord)
 );
 

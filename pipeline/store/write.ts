@@ -70,12 +70,12 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
 }
 
 function insertStatements(db: DB, documentId: number, { statements, lineItems }: Extraction): void {
-  const statement = db.prepare(`INSERT INTO statements (document_id, ord, kind, title, number, money_unit, entity, columns, rows_json, empty_note, page, page_end, section, source)
-    VALUES (@document_id, @ord, @kind, @title, @number, @money_unit, @entity, @columns, @rows_json, @empty_note, @page, @page_end, @section, @source)`);
+  const statement = db.prepare(`INSERT INTO statements (document_id, ord, kind, title, number, money_unit, entity, columns, empty_note, page, page_end, section, source, json)
+    VALUES (@document_id, @ord, @kind, @title, @number, @money_unit, @entity, @columns, @empty_note, @page, @page_end, @section, @source, @json)`);
   statements.forEach((s, ord) => statement.run({
     document_id: documentId, ord, kind: s.kind, title: s.title, number: s.number, money_unit: s.moneyUnit, entity: s.entity,
-    columns: json(s.columns), rows_json: json(s.rows), empty_note: s.emptyNote, page: s.source.page ?? null, page_end: s.pageEnd,
-    section: s.section, source: json(s.source),
+    columns: json(s.columns), empty_note: s.emptyNote, page: s.source.page ?? null, page_end: s.pageEnd,
+    section: s.section, source: json(s.source), json: json(s),
   }));
   const item = db.prepare(`INSERT INTO line_items (document_id, statement_ord, statement, statement_title, code, name, level, parent_code, entity,
     measure, phase, year, value_yuan, money_unit, raw, row, col, page, section, source)

@@ -107,4 +107,20 @@ describe('statements and line items of a real budget (广州市应急管理局 2
     const restored = loadExtraction(db, listDocuments(db)[0]);
     expect(restored).toEqual(processed);
   });
+
+  it('stores each line item under the statement it was read from, queryable by subject, measure and phase', () => {
+    expect(processed.lineItems.length).toBeGreaterThan(100);
+    const count = db.prepare('SELECT count(*) n, sum(statement_ord IS NULL) unplaced FROM line_items').get() as { n: number; unplaced: number };
+    expect(count).toEqual({ n: processed.lineItems.length, unplaced: 0 });
+    const mismatched = db.prepare(`SELECT count(*) n FROM line_items l JOIN statements s ON s.document_id = l.document_id AND s.ord = l.statement_ord
+      WHERE s.kind <> l.statement OR s.title <> l.statement_title`).get() as { n: number };
+    expect(mismatched.n).toBe(0);
+    // 表5 一般公共预算支出情况表（按功能分类科目）, page 13: [2240101]行政运行 3,900.62 and [2240501]行政运行 434.97 万元
+    const admin = db.prepare(`SELECT code, value_yuan, raw, page, money_unit FROM line_items
+      WHERE statement = 'general_by_function' AND name = '行政运行' AND measure = 'total' AND phase = 'budget' ORDER BY code`).all();
+    expect(admin).toEqual([
+      { code: '2240101', value_yuan: 39006200, raw: '3,900.62', page: 13, money_unit: '万元' },
+      { code: '2240501', value_yuan: 4349700, raw: '434.97', page: 13, money_unit: '万元' },
+    ]);
+  });
 });
