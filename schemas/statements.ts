@@ -85,6 +85,10 @@ export const Statement = z.object({
   rows: z.array(StatementRow),
   /** The table carries a 空表说明 or no rows: the document says it is empty. */
   emptyNote: z.string().nullable(),
+  /** Headers of amount columns outside the vocabulary (对附属单位补助支出, 单位预留机动经费 …): kept out of line items. */
+  otherColumns: z.array(z.string()).default([]),
+  /** What could not be read (a continuation whose columns differ): identities over an incomplete statement are not checked. */
+  warnings: z.array(z.string()).default([]),
   /** Where it starts and (over page breaks) ends. */
   source: Provenance,
   pageEnd: z.number().int().positive().nullable(),

@@ -24,13 +24,15 @@ import { indicatorTarget } from './rules/indicator-target.ts';
 import { indicatorDuplicate } from './rules/indicator-duplicate.ts';
 import { indicatorStandard } from './rules/indicator-standard.ts';
 import { scoreGrade, scoreOverWeight, scoreSectionSum, scoreTableSum } from './rules/scores.ts';
+import { STATEMENT_RULES } from './statements/index.ts';
 
 export type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
 
 /** Every in-document rule, in the order their flags are reported (earlier rules win duplicates). */
 export const RULES: Rule[] = [
-  // arithmetic
-  figureParts, classItems, tableTotal,
+  // arithmetic: identities over the standard tables read as statements, then sums over other tables' raw grids
+  ...STATEMENT_RULES,
+  figureParts, onRawGrids(classItems), onRawGrids(tableTotal),
   // ratio
   formula, proseRate, proseShare, proseGrowth, staffControl, projectRate,
   // conflict
@@ -40,6 +42,15 @@ export const RULES: Rule[] = [
   // entity, year
   entityName, fundsYear,
 ];
+
+/**
+ * A rule that sums the rows of a raw grid holds only where the grid's nesting is unknown. In a document whose
+ * tables were read as statements, the statement identities check the same sums by code, so the grid rule would
+ * only add nested 类/款/项 rows together.
+ */
+function onRawGrids(rule: Rule): Rule {
+  return { ...rule, check: (ctx) => (ctx.extraction.statements.length ? [] : rule.check(ctx)) };
+}
 
 export { CROSS_RULES } from './cross.ts';
 import { CROSS_RULES } from './cross.ts';

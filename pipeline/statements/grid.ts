@@ -30,7 +30,8 @@ export function slotGrid(table: Table): SlotGrid {
 }
 
 /** A printed amount: 15,343.43, 195,774,300, -24.5, 0.00; "-" and "—" as printed zeros are not amounts. */
-export const AMOUNT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+// Some tables group digits irregularly (121748,642 for 121,748,642): a comma is accepted before any three digits.
+export const AMOUNT = /^[-−]?\d+(,\d{3})*(\.\d+)?$/;
 export const isAmount = (s: string) => AMOUNT.test(s);
 export const amountOf = (s: string): number | null => (isAmount(s) ? Number(s.replace(/[,]/g, '').replace('−', '-')) : null);
 export const hasHan = (s: string) => /\p{Script=Han}/u.test(s);

@@ -37,12 +37,12 @@ function readRegion(doc: SegmentedDocument, region: StatementRegion, unit: Money
   };
   if (tables.length) {
     const read = readTables(tables, ctx);
-    return [{ ...base, columns: read.columns, rows: withHierarchy(read.rows) }];
+    return [{ ...base, columns: read.columns, rows: withHierarchy(read.rows), otherColumns: read.otherColumns ?? [], warnings: read.warnings }];
   }
   const lines = region.lines.map((i) => doc.blocks[i]).filter((b) => b.kind === 'paragraph').map((b) => ({ text: (b as { text: string }).text, source: b.source }));
   const rows = textRows(lines, 0, unit);
-  if (!rows.length) return [{ ...base, columns: [], rows: [] }];
-  return [{ ...base, columns: [{ index: 0, header: '金额', measure: 'total', phase: ctx.defaultPhase, side: null, year: null }], rows: withHierarchy(rows) }];
+  if (!rows.length) return [{ ...base, columns: [], rows: [], otherColumns: [], warnings: [] }];
+  return [{ ...base, columns: [{ index: 0, header: '金额', measure: 'total', phase: ctx.defaultPhase, side: null, year: null }], rows: withHierarchy(rows), otherColumns: [], warnings: [] }];
 }
 
 function mostCommon<T>(xs: T[]): T | null {

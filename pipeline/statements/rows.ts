@@ -22,7 +22,7 @@ export function yuan(value: number, unit: MoneyUnit): number {
   return scale(value, MONEY_FACTOR[unit]);
 }
 
-export interface ReadStatement { columns: StatementColumn[]; rows: Array<Omit<StatementRow, 'level' | 'parent'>>; warnings: string[] }
+export interface ReadStatement { columns: StatementColumn[]; rows: Array<Omit<StatementRow, 'level' | 'parent'>>; warnings: string[]; otherColumns?: string[] }
 
 export function readTables(tables: Array<{ table: Table; index: number }>, ctx: RowContext): ReadStatement {
   const warnings: string[] = [];
@@ -63,7 +63,9 @@ export function readTables(tables: Array<{ table: Table; index: number }>, ctx: 
       rows.push(...rowsOf(remapped, reading, columns, ctx, source(r)));
     }
   });
-  return { columns, rows: inheritCodes(rows), warnings };
+  const typed = new Set(columns.map((c) => c.index));
+  const otherColumns = moneyCols.filter((c) => !typed.has(c)).map((c) => [reading.labels[c].group, reading.labels[c].leaf].filter(Boolean).join('/'));
+  return { columns, rows: inheritCodes(rows), warnings, otherColumns };
 }
 
 function typeColumns(reading: ColumnReading, ctx: RowContext): StatementColumn[] {

@@ -1,0 +1,9 @@
+// The identities that hold within and between the standard tables of a budget or 决算 disclosure,
+// each one small named rule over typed statements (schemas/statements.ts).
+import type { Rule } from '../types.ts';
+import { statementParentSum } from './parent-sum.ts';
+import { statementColumnSum } from './column-sum.ts';
+import { statementSummaryTotals } from './summary-totals.ts';
+import { statementThreePublic } from './three-public.ts';
+
+export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic];
