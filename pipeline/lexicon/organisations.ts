@@ -9,6 +9,12 @@ const PLACE_END = /[省市区县州旗盟镇乡]$/;
 const ORG_END = /(局|厅|委员会|委|办公室|办|中心|院|署|部|所|站|队|馆|处|会|室|公司|集团)$/;
 const NOT_PLACE = new Set(['城市', '地区', '市区', '全市', '全区', '全县', '全省', '本市', '本县', '本区', '社区', '辖区', '园区', '城区', '县区', '省市', '市县']);
 
+// common words that end in an organisation character without naming one (社会/保障局, 全部, 场所)
+const NOT_ORG_WORDS = new Set(['社会', '机会', '体会', '理会', '都会', '不会', '将会', '也会', '只会', '全部', '内部', '外部', '局部', '干部', '场所', '住所', '好处', '用处', '到处', '各处', '此处', '之处']);
+
+// a place word that gathers places rather than naming one (各省市自治区, 省区市, 省市县)
+const collective = (word: string) => /^各/.test(word) || /^[省市区县州乡镇自治]+$/.test(word);
+
 // single characters that precede a place word without being part of it (由县财政局, 我市, 按市…)
 const FUNCTION_CHARS = /^[由即按年我对在本全该各从向与和及至于为经将把被其每当原现新上下]/;
 
@@ -18,7 +24,7 @@ const gluedSuffix = (word: string) => word.length === 2 && FUNCTION_CHARS.test(w
 
 function isPlace(w: { word: string; tag: string }): boolean {
   return w.word.length >= 2 && PLACE_END.test(w.word) && !NOT_PLACE.has(w.word) && /^\p{Script=Han}+$/u.test(w.word)
-    && w.tag !== 'v' && !gluedSuffix(w.word);
+    && w.tag !== 'v' && !gluedSuffix(w.word) && !collective(w.word);
 }
 
 /** Every "place + organisation" name in the text, in order. */
@@ -37,8 +43,14 @@ export function findOrganisations(text: string): OrganisationMention[] {
     for (let k = j; k < words.length && k < j + 6; k++) {
       const w = words[k].word;
       if (!/^\p{Script=Han}+$/u.test(w)) break;
+      // 局部|门 is 局 + 部门 (广州市科学技术局部门预算): the name ends at 局
+      if (w === '局部' && words[k + 1]?.word.startsWith('门')) {
+        body += '局';
+        out.push({ name: place + body, place, body, index: starts[i] });
+        break;
+      }
       body += w;
-      if (ORG_END.test(w) && body.length >= 2) {
+      if (ORG_END.test(w) && !NOT_ORG_WORDS.has(w) && body.length >= 2) {
         out.push({ name: place + body, place, body, index: starts[i] });
         break;
       }
