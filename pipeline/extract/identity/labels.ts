@@ -19,7 +19,9 @@ export function labelledNames(line: string): LabelledName[] {
     const rest = line.slice(m.index! + m[0].length);
     const end = VALUE_END.exec(rest);
     const name = cleanName(end ? rest.slice(0, end.index) : rest);
-    if (name) out.push({ name, label, rank: UNIT_LABELS.includes(label) ? 2 : 1 });
+    // an evaluating firm (评价单位：XX会计师事务所) evaluates the unit, it is not the unit
+    if (!name || (label === '评价单位' && /(事务所|公司)$/.test(name))) continue;
+    out.push({ name, label, rank: UNIT_LABELS.includes(label) ? 2 : 1 });
   }
   return out;
 }
