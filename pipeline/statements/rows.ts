@@ -105,7 +105,11 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
     const side = segments.length >= 2 ? (k === 0 ? 'income' : 'expenditure') : null;
     const mine = columns.filter((col) => col.index > nameCol && col.index < until || (segments.length < 2));
     let name = nameCol >= 0 ? cells[nameCol].text : '';
-    const codeParts = codeCols.filter((c) => c < (segments.length >= 2 ? until : Infinity)).map((c) => cells[c].text.replace(/\D/g, ''));
+    // a two-sided table (人员经费 items left, 公用经费 items right) has code columns on each side: each segment its own
+    const startOf = (n: number) => { let c = n; while (c > 0 && reading.roles[c - 1] === 'code') c--; return c; };
+    const from = segments.length >= 2 ? startOf(nameCol) : -Infinity;
+    const to = segments.length >= 2 && k + 1 < segments.length ? startOf(segments[k + 1]) : Infinity;
+    const codeParts = codeCols.filter((c) => c >= from && c < to).map((c) => cells[c].text.replace(/\D/g, ''));
     let code: string | null = codeParts.some(Boolean) ? codeParts.join('') || null : null;
     const partial = codeParts.length > 1 && !codeParts[0] && codeParts.some(Boolean);
     const bracket = BRACKET_CODE.exec(name) ?? LEADING_CODE.exec(name);
@@ -124,6 +128,8 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
       if (v != null) any = true;
     }
     if (!name && !any) return;
+    // a blank cell in a row that prints amounts is a zero (some tables print 0.00, others leave it blank)
+    if (any) for (const col of mine) if (values[col.index] == null && printed[col.index] === '') values[col.index] = 0;
     // a table of amounts only (合计 | 基本支出 | 项目支出 over one row of numbers) is its own 合计 row
     if (!name) name = code ?? (nameCol < 0 ? '合计' : '');
     if (!name) return;
