@@ -5,5 +5,7 @@ import { statementParentSum } from './parent-sum.ts';
 import { statementColumnSum } from './column-sum.ts';
 import { statementSummaryTotals } from './summary-totals.ts';
 import { statementThreePublic } from './three-public.ts';
+import { statementTitleYear } from './title-year.ts';
+import { statementTextAmount } from './text-amount.ts';
 
-export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic];
+export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount];
