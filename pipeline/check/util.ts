@@ -102,3 +102,21 @@ export function bigramOverlap(a: string, b: string): number {
   for (const g of ga) if (gb.has(g)) n++;
   return n / Math.min(ga.size, gb.size);
 }
+
+/** The range of a/b×100 given a and b as printed, each anywhere within half a unit of its last digit. */
+export function ratioRange(a: number, da: number, b: number, db: number): [number, number] {
+  const ea = halfUnit(da), eb = halfUnit(db);
+  const corners = [[a - ea, b - eb], [a - ea, b + eb], [a + ea, b - eb], [a + ea, b + eb]]
+    .filter(([, y]) => y > 0).map(([x, y]) => (Math.abs(x) / y) * 100);
+  if (!corners.length) return [Infinity, Infinity];
+  return [Math.min(...corners), Math.max(...corners)];
+}
+
+/**
+ * Whether a percent printed with `decimals` digits is the rounded or the truncated value of some ratio in
+ * [lo, hi]: 16.078% may be printed 16.08% or 16.07%, 29.15% neither 30% nor 29.2%.
+ */
+export function printedPercentFits(stated: number, decimals: number, [lo, hi]: [number, number]): boolean {
+  const unit = 10 ** -decimals, s = Math.abs(stated);
+  return hi >= s - unit / 2 - 1e-9 && lo < s + unit - 1e-9;
+}

@@ -32,7 +32,8 @@ export function writtenNumber(f: Figure): { text: string; decimals: number; fact
 export function figureTolerance(f: Figure, listDecimals = 0): number {
   if (f.valueYuan === 0) return 0;
   const w = writtenNumber(f);
-  return halfUnit(w.decimals === 0 ? Math.max(listDecimals, 0) : w.decimals) * w.factor;
+  // a whole number of 元 is written to the yuan (22,118,861 beside 1,845,880.34): only 万元 and 亿元 whole numbers borrow the list's precision
+  return halfUnit(w.decimals === 0 && w.factor !== 1 ? Math.max(listDecimals, 0) : w.decimals) * w.factor;
 }
 
 export const wanText = (f: Figure) => {

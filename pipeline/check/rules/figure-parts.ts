@@ -3,7 +3,7 @@
 import type { Figure, FigureKey, Flag } from '../../../schemas/records.ts';
 import type { Rule } from '../types.ts';
 import { flag, recordEvidence, round } from '../util.ts';
-import { scopeKey, figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText, writtenNumber } from './figure-common.ts';
+import { labelSense, scopeKey, figureTolerance, figureYear, KEY_LABEL, PHASE_LABEL, wanText, writtenNumber } from './figure-common.ts';
 import type { CheckContext } from '../types.ts';
 import { parseNumber } from '../../normalize/numbers.ts';
 
@@ -33,8 +33,12 @@ function distinct(fs: Figure[]): Figure[] {
   return out;
 }
 
-/** Spending outside 基本支出 and 项目支出, stated with an amount above zero in prose or as a table column's total. */
-const OTHER_SPENDING = /(预留机动|机动经费|结转下年|上缴上级支出|经营支出|对附属单位补助支出)/;
+/**
+ * Spending outside 基本支出 and 项目支出 (预留机动经费, 年终结转结余, 事业单位经营支出 …), stated with an amount above zero
+ * in prose, as a row of a table (三、单位预留机动经费 | 106.84) or as a table column's total: then 基本 + 项目 are not
+ * all the parts of the spending total.
+ */
+const OTHER_SPENDING = /(预留机动|机动经费|结转下年|年终结转|年末结转|上缴上级支出|经营支出|对附属单位补助支出)/;
 export function otherSpendingStated(ctx: Pick<CheckContext, 'sentences' | 'tables'>): boolean {
   for (const s of ctx.sentences) {
     if (s.cell) continue;
@@ -43,6 +47,12 @@ export function otherSpendingStated(ctx: Pick<CheckContext, 'sentences' | 'table
   for (const t of ctx.tables) {
     const cols = (t.spanned[0] ?? []).map((_, c) => t.spanned.slice(0, 3).some((r) => OTHER_SPENDING.test(r[c] ?? '')));
     for (const row of t.grid) {
+      // a row of its own: the label, then its amount in the next filled cell
+      for (let c = 0; c < row.length; c++) {
+        if (!OTHER_SPENDING.test(row[c])) continue;
+        const next = row.slice(c + 1).find((x) => x !== '');
+        if (next != null && (parseNumber(next) ?? 0) > 0) return true;
+      }
       if (!row.some((c) => /^(合计|总计)$/.test(c))) continue;
       if (row.some((c, i) => cols[i] && (parseNumber(c) ?? 0) > 0)) return true;
     }
@@ -89,7 +99,8 @@ export const figureParts: Rule = {
         // 支出合计 holds more than 基本支出 + 项目支出 where the report states other spending (预留机动经费, 结转下年 …)
         if (total === 'expenditure.total' && otherSpending) continue;
         if (isMixed) continue;
-        const totals = get(total);
+        // a 支出总计 / 收支总计 holds 年终结转结余 too: only a 合计 is 基本 + 项目
+        const totals = get(total).filter((t) => !labelSense(ctx, t).includes('grand'));
         const partLists = parts.map(get);
         if (!totals.length || partLists.some((l) => !l.length)) continue;
         const combos = cartesian(partLists);
