@@ -24,7 +24,8 @@ export function headerRowCount(grid: SlotGrid): number {
     if (row.some((s) => s.origin && isAmount(s.text) && !/^\d{1,2}$/.test(s.text))) return r;
     if (row.every((s) => !s.origin || s.text === '')) return r;
     // an empty statement's 合计 row: the label, then nothing but blanks
-    if (r > 0 && row[0].origin && /^(合计|总计)$/.test(row[0].text) && row.slice(1).every((s) => s.col === 0 || !s.origin || s.text === '')) return r;
+    const printedCells = row.filter((s) => s.origin && s.text !== '');
+    if (r > 0 && printedCells.length === 1 && /^(合计|总计)$/.test(printedCells[0].text)) return r;
   }
   return grid.length;
 }

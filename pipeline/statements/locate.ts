@@ -88,6 +88,11 @@ export function locateStatements(doc: SegmentedDocument): StatementRegion[] {
   return out;
 }
 
+/** Titles the document lists (its 目录) without a table under them: what it says it contains. */
+export function listedStatements(doc: SegmentedDocument): StatementRegion[] {
+  return locateStatements(doc).filter((r) => r.tables.length === 0 && r.lines.length === 0);
+}
+
 const sameTitle = (a: string, b: string) => {
   const k = (s: string) => cleanTitle(s).replace(/^\d{4}年(度)?/, '').replace(/[（(]?续[）)]?$/, '');
   return k(a) === k(b);

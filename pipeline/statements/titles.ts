@@ -57,5 +57,5 @@ export function statementNumber(text: string): string | null {
 
 /** The title without a leading year and number (2026年预算单位收入预算总表 keeps its words). */
 export function cleanTitle(text: string): string {
-  return squash(text).replace(/^((表|公开)\s*[0-9一二三四五六七八九十]+(-\d+)?表?|\d{1,2}表)[-—、.．:：\s]*/, '');
+  return squash(text).replace(/^((表|公开)\s*[0-9一二三四五六七八九十]+(-\d+)?表?|\d{1,2}表)[-—、.．:：\s]*/, '').replace(TOC_ORDINAL, '');
 }

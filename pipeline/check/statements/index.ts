@@ -7,5 +7,6 @@ import { statementSummaryTotals } from './summary-totals.ts';
 import { statementThreePublic } from './three-public.ts';
 import { statementTitleYear } from './title-year.ts';
 import { statementTextAmount } from './text-amount.ts';
+import { statementListedMissing } from './listed-missing.ts';
 
-export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount];
+export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount, statementListedMissing];

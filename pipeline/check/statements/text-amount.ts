@@ -1,7 +1,8 @@
 // statement.text-amount: an amount the 情况说明 gives for a subject the tables print ("“卫生健康支出”科目614万元",
 // "行政运行（01项）1434.89万元") must be that subject's amount in the tables, within the rounding of both. A
 // name the tables print with several amounts (行政运行 under two 款, a 决算's 预算数 and 决算数) is matched
-// against any of them, and flagged only where the tables agree on one amount and the text gives another.
+// against any of them, and flagged only where the tables agree on one amount and the text gives another. The
+// text may round or cut the amount to the digits it prints.
 import type { Flag } from '../../../schemas/records.ts';
 import type { Statement, StatementRow } from '../../../schemas/statements.ts';
 import { MONEY_FACTOR } from '../../../schemas/statements.ts';
@@ -46,7 +47,8 @@ export const statementTextAmount: Rule = {
         const name = [...byName.keys()].filter((n) => label.endsWith(n)).sort((a, b) => b.length - a.length)[0];
         if (!name) continue;
         const cands = byName.get(name)!;
-        const tol = (c: Candidate) => halfUnit(num.decimals) * MONEY_FACTOR[num.unit!] + c.tol + 1e-6;
+        // the text may round or cut the table's amount to the digits it prints (1256.58 as 1,256万元): one unit of its last digit
+        const tol = (c: Candidate) => 2 * halfUnit(num.decimals) * MONEY_FACTOR[num.unit!] + c.tol + 1e-6;
         if (cands.some((c) => Math.abs(c.yuan - num.valueYuan!) <= tol(c))) continue;
         const distinct = new Set(cands.map((c) => c.yuan));
         if (distinct.size !== 1) continue;
