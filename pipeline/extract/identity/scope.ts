@@ -59,6 +59,11 @@ export function findScope(blocks: Block[], title: string | null): Scope {
     }
   }
   if (title && /单位(?:预算|决算)/.test(title)) return { scope: 'unit', consolidates: [] };
+  if (best.scope === null) {
+    // nothing stated: the unit rows of a table that lists its money by unit (项目名称（资金使用单位）)
+    const units = unitRows(blocks);
+    if (units.length > 1) return { scope: 'department', consolidates: units };
+  }
   if (best.scope === 'unit') return { scope: 'unit', consolidates: list.rank >= best.rank && list.names.length === 1 ? list.names : [] };
   return { scope: best.scope, consolidates: best.scope === 'department' ? list.names : [] };
 }
@@ -89,6 +94,20 @@ function namesInTable(rows: string[][]): string[] {
   const col = rows[0]?.findIndex((c) => /^(?:单位名称|预算单位|单位)$/.test(c)) ?? -1;
   if (col < 0) return [];
   return rows.slice(1).map((r) => unitItem((r[col] ?? '').replace(/（[^）]*单位）$/, ''))).filter((x): x is string => !!x);
+}
+
+/** Distinct unit names in the first column of tables whose header says the rows are units (资金使用单位, 单位名称). */
+function unitRows(blocks: Block[]): string[] {
+  const out = new Set<string>();
+  for (const b of blocks) {
+    if (b.kind !== 'table' || !/(?:资金使用单位|单位名称|预算单位)/.test(b.rows[0]?.[0]?.text ?? '')) continue;
+    for (const r of b.rows.slice(1)) {
+      const cell = normalizeText(r[0]?.text ?? '').replace(/\s+/g, '');
+      const name = cleanName(cell);
+      if (name && name === cell.replace(/（本级）$/, '') && /^[\p{Script=Han}]{2,8}?[省市区县]/u.test(name)) out.add(name);
+    }
+  }
+  return [...out];
 }
 
 function splitList(list: string): string[] {
