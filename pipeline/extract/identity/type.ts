@@ -27,10 +27,12 @@ export function classifyReport(title: string | null, cover: string, head: string
   const count = (re: RegExp) => (body.match(re) ?? []).length;
   // a target table states 年度指标值 without anything achieved: a budget's 绩效目标表, not an evaluation
   const targetsOnly = count(/实际完成|完成值|实际值|自评得分/g) === 0 ? count(/年度指标值|绩效目标表/g) : 0;
+  // targets set against what was achieved (年度指标值 | 实际完成值) of the whole department: its self-evaluation
+  const selfEvaluated = count(/实际完成值/g) > 0 && count(/年度指标值/g) > 0 && /整体支出|部门整体/.test(body) ? 3 : 0;
   const scores: Array<[ReportType, number]> = [
     ['final_accounts', count(/决算/g)],
     ['budget', count(/预算公开|部门预算/g) * 3 + targetsOnly],
-    ['dept_self_eval', count(/自评/g)],
+    ['dept_self_eval', count(/自评/g) + selfEvaluated],
   ];
   const best = scores.sort((a, b) => b[1] - a[1])[0];
   return best[1] >= 3 ? best[0] : 'other';
