@@ -10,12 +10,60 @@ import type { Rule } from '../types.ts';
 import { decimalsOf, flag, halfUnit, round, sentenceEvidence, wan } from '../util.ts';
 import { amount, currentColumns, readable, rowEvidence } from './common.ts';
 
-const SUBJECT_KINDS = new Set(['general_by_function', 'expenditure', 'fiscal_by_function']);
+const SUBJECT_KINDS = new Set(['general_by_function', 'expenditure', 'fiscal_by_function', 'general_basic_by_economic', 'general_project_by_economic']);
+const TOTAL_KINDS = new Set(['summary', 'fiscal_summary', 'three_public', 'operating_costs']);
 const key = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
-/** Words a sentence puts between a subject's name and its amount. */
-const FILLER = /(（[^）]{0,8}）|\([^)]{0,8}\)|科目|预算数?|支出预算|安排|为|共计|合计|[:：，,]|\d{3,7})+$/u;
+/** Words a sentence puts between a subject's name and its amount, taken off the end one by one. */
+const FILLER = /(\([^)]{0,8}\)|科目|预算数?|决算数?|支出|安排|为|共计|合计|年初|财政拨款|当年|\d{3,7})$/u;
 
-interface Candidate { statement: Statement; row: StatementRow; yuan: number; tol: number }
+/**
+ * The quantities a 收支总表 and a 三公 table print under names the text writes in several ways: one key each.
+ * Rows are keyed by their own name; a sentence's words are keyed when they end with one of these.
+ */
+const ALIASES: Array<[RegExp, string]> = [
+  [/(收入?支出?|收支)总计$/, '收支总计'],
+  [/三公经费$/, '三公经费'],
+  [/因公出国境?费用?$/, '因公出国境费'],
+  [/公务用车购置及运行(维护)?费$/, '公务用车购置及运行费'],
+  [/公务用车购置费?$/, '公务用车购置费'],
+  [/公务用车运行(维护)?费$/, '公务用车运行维护费'],
+  [/公务接待费$/, '公务接待费'],
+  [/机关运行经费$/, '机关运行经费'],
+];
+const aliasOf = (k: string) => ALIASES.find(([re]) => re.test(k))?.[1] ?? null;
+
+/** The key a row is known by: a coded subject by its name; a total row of a 收支总表 or 三公 table by its alias. */
+function rowKey(s: Statement, row: StatementRow): string | null {
+  const k = key(row.name);
+  if (SUBJECT_KINDS.has(s.kind)) return row.code && k.length >= 4 ? k : null;
+  if (!TOTAL_KINDS.has(s.kind)) return null;
+  if ((s.kind === 'summary' || s.kind === 'fiscal_summary') && /^(收入|支出)?总计$/.test(k)) return '收支总计';
+  if (s.kind === 'three_public' && row.level === 0 && !s.rows.some((r) => /会议|培训/.test(r.name))) return '三公经费';
+  // a 三公 table names the vehicle items under their group: 购置费, 运行费
+  if (s.kind === 'three_public' && /^(购置|运行(维护)?)费$/.test(k)) return aliasOf(`公务用车${k}`);
+  return s.kind === 'three_public' || s.kind === 'operating_costs' ? aliasOf(k) : null;
+}
+
+/** The phase the words before an amount name: 决算/执行 (final), 预算/安排 (budget), or none. */
+const phaseIn = (clause: string) => (/决算|执行|实际/.test(clause) ? 'final' : /预算|安排/.test(clause) ? 'budget' : null);
+/** A clause about last year or a change gives no amount of this year's tables. */
+const NOT_THIS_YEAR = /上年|去年|上一年|比|较|增加|减少|增长|下降|持平|变动|\d{4}年(度)?(预算)?执行/;
+
+/**
+ * The subject the words before an amount end with, taking filler words off one at a time and stopping at the
+ * first name the tables know: “灾害防治及应急管理支出”科目 is the 类, not its 项 应急管理.
+ */
+function subjectBefore(label: string, known: Map<string, unknown>): string | null {
+  for (let prev = ''; prev !== label; prev = label, label = label.replace(FILLER, '')) {
+    const alias = aliasOf(label);
+    if (alias && known.has(alias)) return alias;
+    const name = [...known.keys()].filter((n) => label.endsWith(n)).sort((a, b) => b.length - a.length)[0];
+    if (name) return name;
+  }
+  return null;
+}
+
+interface Candidate { statement: Statement; row: StatementRow; yuan: number; tol: number; phase: string }
 
 export const statementTextAmount: Rule = {
   id: 'statement.text-amount',
@@ -24,15 +72,15 @@ export const statementTextAmount: Rule = {
   check(ctx) {
     const byName = new Map<string, Candidate[]>();
     for (const s of ctx.extraction.statements) {
-      if (!SUBJECT_KINDS.has(s.kind) || !readable(s)) continue;
-      const cols = currentColumns(s).filter((c) => c.measure === 'total');
+      if ((!SUBJECT_KINDS.has(s.kind) && !TOTAL_KINDS.has(s.kind)) || !readable(s)) continue;
+      const cols = currentColumns(s).filter((c) => c.measure === 'total' && c.side !== 'expenditure');
       for (const row of s.rows) {
-        if (!row.code || key(row.name).length < 4) continue;
+        const k = rowKey(s, row);
+        if (!k) continue;
         for (const col of cols) {
           const v = amount(row, col);
           if (v == null) continue;
-          const k = key(row.name);
-          byName.set(k, [...(byName.get(k) ?? []), { statement: s, row, yuan: v, tol: halfUnit(decimalsOf(row.cells[col.index] ?? '')) * MONEY_FACTOR[s.moneyUnit] }]);
+          byName.set(k, [...(byName.get(k) ?? []), { statement: s, row, yuan: v, tol: halfUnit(decimalsOf(row.cells[col.index] ?? '')) * MONEY_FACTOR[s.moneyUnit], phase: col.phase }]);
         }
       }
     }
@@ -43,10 +91,14 @@ export const statementTextAmount: Rule = {
       for (const num of sent.nums) {
         if (num.kind !== 'money' || num.valueYuan == null || !num.unit) continue;
         // the words just before the amount (the sentence's own label stops at quotation marks: “卫生健康支出”科目)
-        const label = key(sent.text.slice(Math.max(0, num.start - 30), num.start)).replace(FILLER, '');
-        const name = [...byName.keys()].filter((n) => label.endsWith(n)).sort((a, b) => b.length - a.length)[0];
+        const before = sent.text.slice(Math.max(0, num.start - 30), num.start);
+        const clause = before.split(/[，。；;]/).at(-1) ?? '';
+        if (NOT_THIS_YEAR.test(clause)) continue;
+        const name = subjectBefore(key(clause), byName);
         if (!name) continue;
-        const cands = byName.get(name)!;
+        const phase = phaseIn(clause);
+        const cands = byName.get(name)!.filter((c) => !phase || c.phase === phase);
+        if (!cands.length) continue;
         // the text may round or cut the table's amount to the digits it prints (1256.58 as 1,256万元): one unit of its last digit
         const tol = (c: Candidate) => 2 * halfUnit(num.decimals) * MONEY_FACTOR[num.unit!] + c.tol + 1e-6;
         if (cands.some((c) => Math.abs(c.yuan - num.valueYuan!) <= tol(c))) continue;
@@ -55,7 +107,7 @@ export const statementTextAmount: Rule = {
         const c = cands[0];
         out.push(flag({
           category: 'conflict', rule: this.id,
-          message: `说明中“${c.row.name}”为${num.text}，但${c.statement.title}中${c.row.code} ${c.row.name}为${wan(c.yuan)}（相差${wan(round(num.valueYuan - c.yuan, 2))}）`,
+          message: `说明中“${c.row.name}”为${num.text}，但${c.statement.title}中${c.row.code ? `${c.row.code} ` : ''}${c.row.name}为${wan(c.yuan)}（相差${wan(round(num.valueYuan - c.yuan, 2))}）`,
           stated: num.valueYuan, computed: c.yuan, tolerance: round(tol(c), 2),
           evidence: [sentenceEvidence(ctx, sent), rowEvidence(ctx.file, c.statement, c.row)],
         }));
