@@ -5,12 +5,31 @@ import type { CrossRule, ReportSummary } from './types.ts';
 import { flag, nameKey, recordEvidence, round } from './util.ts';
 import { figureTolerance, KEY_LABEL, PHASE_LABEL, wanText } from './rules/figure-common.ts';
 
-const unitKey = (r: ReportSummary) => (r.meta.unit ? nameKey(r.meta.unit) : null);
-/** Reports of the same unit: names equal, or one the other with a region prefix (西湖区医疗保障局 / 南昌市西湖区医疗保障局). */
-const sameUnit = (a: ReportSummary, b: ReportSummary) => {
+/**
+ * A unit's name for comparison: the Party prefix dropped and 委员会 read as 委 (中国共产党江苏省委员会办公厅 =
+ * 中共江苏省委办公厅 = 江苏省委办公厅).
+ */
+export function unitNameKey(name: string): string {
+  return nameKey(name).replace(/^(?:中国共产党|中共)/, '').replace(/(省|市|区|县|州)委员会/g, '$1委');
+}
+const unitKey = (r: ReportSummary) => (r.meta.unit ? unitNameKey(r.meta.unit) : null);
+const regionKey = (r: ReportSummary) => (r.meta.region ? nameKey(r.meta.region) : null);
+
+/**
+ * Reports of the same unit: the same name, or one name the other with a region prefix (西湖区医疗保障局 /
+ * 南昌市西湖区医疗保障局) where the regions do not disagree; and the same scope, a 单位预算 (one 预算单位) never
+ * standing for its department's consolidated figures.
+ */
+export function sameUnit(a: ReportSummary, b: ReportSummary): boolean {
   const x = unitKey(a), y = unitKey(b);
-  return !!x && !!y && (x === y || x.endsWith(y) || y.endsWith(x));
-};
+  if (!x || !y) return false;
+  if (a.meta.scope && b.meta.scope && a.meta.scope !== b.meta.scope) return false;
+  const ra = regionKey(a), rb = regionKey(b);
+  // 西湖区 and 南昌市西湖区 are one region written short and long; 上海市 and 上海市普陀区 are two governments
+  const regionsAgree = !ra || !rb || ra === rb || ra.endsWith(rb) || rb.endsWith(ra);
+  if (!regionsAgree) return false;
+  return x === y || x.endsWith(y) || y.endsWith(x);
+}
 const yearOf = (f: Figure, r: ReportSummary) => f.year ?? r.meta.year;
 
 /**

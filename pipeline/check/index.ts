@@ -25,6 +25,9 @@ import { indicatorDuplicate } from './rules/indicator-duplicate.ts';
 import { indicatorStandard } from './rules/indicator-standard.ts';
 import { scoreGrade, scoreOverWeight, scoreSectionSum, scoreTableSum } from './rules/scores.ts';
 import { STATEMENT_RULES } from './statements/index.ts';
+import { headingYear } from './rules/heading-year.ts';
+import { placeholderName } from './rules/placeholder.ts';
+import { comparisonWord } from './rules/comparison-word.ts';
 
 export type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
 
@@ -36,11 +39,11 @@ export const RULES: Rule[] = [
   // ratio
   formula, proseRate, proseShare, proseGrowth, staffControl, projectRate,
   // conflict
-  figureValues, labelValues, projectProse, headcount, changeComponents, subsidiaryScope, indicatorDuplicate, indicatorStandard,
+  figureValues, labelValues, comparisonWord, projectProse, headcount, changeComponents, subsidiaryScope, indicatorDuplicate, indicatorStandard,
   // score, target
   scoreOverWeight, scoreTableSum, scoreSectionSum, scoreGrade, indicatorTarget,
   // entity, year
-  entityName, fundsYear,
+  entityName, placeholderName, fundsYear, headingYear,
 ];
 
 /**

@@ -18,6 +18,19 @@ function nearMiss(a: string, b: string): boolean {
   return d === 1;
 }
 
+const partyFree = (s: string) => s.replace(/^(?:中国共产党|中共)/, '').replace(/(省|市|区|县|州)委员会/g, '$1委');
+
+/**
+ * Whether a name is the reporting unit or one of its own: the unit written longer or shorter (广州市生态环境局 /
+ * 广州市生态环境局部 / 生态环境局, 中共江苏省委办公厅 / 江苏省委办公厅), a unit under it (上海市应急管理局执法总队 under
+ * 上海市应急管理局), or a unit the document lists as its own (下属单位, 纳入预算编制范围).
+ */
+export function ownOrganisation(name: string, unit: string, consolidates: string[]): boolean {
+  const n = partyFree(name), u = partyFree(unit);
+  if (n === u || u.endsWith(n) || n.endsWith(u) || u.startsWith(n) || n.startsWith(u)) return true;
+  return consolidates.some((c) => { const k = partyFree(c); return k === n || k.endsWith(n) || n.endsWith(k); });
+}
+
 function selfContext(text: string, m: OrganisationMention): boolean {
   return SELF_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)) || SELF_AFTER.test(text.slice(m.index + m.name.length, m.index + m.name.length + 14));
 }
@@ -32,7 +45,7 @@ export const entityName: Rule = {
     const own = findOrganisations(unit)[0];
     if (!own) return [];
     const ownPlaceTail = own.place.replace(/^.*?[省市](?=.+[市区县旗])/, '');
-    const isOwn = (name: string) => name === unit || unit.endsWith(name) || name.endsWith(unit);
+    const isOwn = (name: string) => ownOrganisation(name, unit, ctx.meta.consolidates ?? []);
     const hits = new Map<string, { kind: 'unit' | 'place'; name: string; ev: Evidence[] }>();
     const note = (kind: 'unit' | 'place', name: string, ev: Evidence) => {
       const h = hits.get(name) ?? { kind, name, ev: [] };

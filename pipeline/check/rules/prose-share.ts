@@ -21,22 +21,25 @@ function namesWhole(label: string, whole: string): boolean {
 }
 
 /**
- * Whether the shares listed under a total (合计X万元，其中：a，占..；b，占..；c，占..) are each within one unit of
- * their last digit of amount ÷ total and add up to 100%: a report that rounds 49.554 + 39.843 + 10.604 to
- * 49.55 + 39.84 + 10.61 so that the parts make 100% has made no error.
+ * Whether this share was nudged so that the shares listed under its total (合计X万元，其中：a，占..；b，占..；c，占..)
+ * add up to 100%: the list's correctly rounded shares fall short of (or exceed) 100% by d, and this one is off its
+ * own rounded value by at most d, in d's direction, and by no more than one unit of its last digit. 49.554, 39.843,
+ * 10.604 round to 49.55 + 39.84 + 10.60 = 99.99%; printing 10.61% makes 100% and is no error.
  */
-function balanced(ss: Sentence[], totalAt: number, total: Num, share: Num): boolean {
-  let sum = 0, n = 0;
+function balanced(ss: Sentence[], totalAt: number, total: Num, share: Num, amount: Num): boolean {
+  const roundTo = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+  let rounded = 0, n = 0;
   for (let j = totalAt; j < ss.length && j <= totalAt + 12; j++) {
     const shares = ss[j].nums.map((p, i) => ({ p, a: ss[j].nums[i - 1] }))
       .filter(({ p, a }) => p.kind === 'percent' && /占/.test(p.label) && a?.kind === 'money' && a.valueYuan != null);
     if (!shares.length) { if (j > totalAt) break; continue; }
-    for (const { p, a } of shares) {
-      if (Math.abs((a!.valueYuan! / total.valueYuan!) * 100 - p.value) > 10 ** -p.decimals + 1e-9) return false;
-      sum += p.value; n++;
-    }
+    for (const { p, a } of shares) { rounded += roundTo((a!.valueYuan! / total.valueYuan!) * 100, p.decimals); n++; }
   }
-  return n >= 2 && Math.abs(sum - 100) <= 10 ** -share.decimals / 2 + 1e-9;
+  if (n < 2) return false;
+  const deficit = 100 - rounded;
+  const offset = share.value - roundTo((amount.valueYuan! / total.valueYuan!) * 100, share.decimals);
+  const unit = 10 ** -share.decimals;
+  return offset !== 0 && Math.sign(offset) === Math.sign(deficit) && Math.abs(offset) <= Math.abs(deficit) + 1e-9 && Math.abs(offset) <= unit + 1e-9;
 }
 
 /** The shares (占…%) in the sentences next to this one, in the same or a neighbouring paragraph. */
@@ -82,7 +85,7 @@ export const proseShare: Rule = {
         const c = whole ? usable.find((x) => namesWhole(x.n.label, whole)) : usable.find((x) => TOTALISH.test(x.n.label));
         if (!c) return;
         // shares of one total nudged by a unit of their last digit so that they add up to 100%
-        if (balanced(ss, ss.indexOf(c.s), c.n, p)) return;
+        if (balanced(ss, ss.indexOf(c.s), c.n, p, amount)) return;
         const [lo, hi] = range(c);
         const t = Math.max(p.value - lo, hi - p.value, 0);
         out.push(flag({
