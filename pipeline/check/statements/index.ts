@@ -8,5 +8,6 @@ import { statementThreePublic } from './three-public.ts';
 import { statementTitleYear } from './title-year.ts';
 import { statementTextAmount } from './text-amount.ts';
 import { statementListedMissing } from './listed-missing.ts';
+import { statementEmptyTable } from './empty-table.ts';
 
-export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount, statementListedMissing];
+export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount, statementListedMissing, statementEmptyTable];
