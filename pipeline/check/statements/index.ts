@@ -9,5 +9,6 @@ import { statementTitleYear } from './title-year.ts';
 import { statementTextAmount } from './text-amount.ts';
 import { statementListedMissing } from './listed-missing.ts';
 import { statementEmptyTable } from './empty-table.ts';
+import { statementAcross } from './across.ts';
 
-export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount, statementListedMissing, statementEmptyTable];
+export const STATEMENT_RULES: Rule[] = [statementParentSum, statementColumnSum, statementSummaryTotals, statementThreePublic, statementTitleYear, statementTextAmount, statementListedMissing, statementEmptyTable, statementAcross];

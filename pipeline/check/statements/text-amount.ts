@@ -29,6 +29,7 @@ const ALIASES: Array<[RegExp, string]> = [
   [/公务用车运行(维护)?费$/, '公务用车运行维护费'],
   [/公务接待费$/, '公务接待费'],
   [/机关运行经费$/, '机关运行经费'],
+  [/一般公共预算(财政拨款)?基本支出$/, '一般公共预算基本支出'],
 ];
 const aliasOf = (k: string) => ALIASES.find(([re]) => re.test(k))?.[1] ?? null;
 
@@ -83,6 +84,14 @@ export const statementTextAmount: Rule = {
           byName.set(k, [...(byName.get(k) ?? []), { statement: s, row, yuan: v, tol: halfUnit(decimalsOf(row.cells[col.index] ?? '')) * MONEY_FACTOR[s.moneyUnit], phase: col.phase }]);
         }
       }
+    }
+    // 一般公共预算基本支出: the 基本支出 column of the 合计 row of the table by function
+    for (const s of ctx.extraction.statements) {
+      if (s.kind !== 'general_by_function' || !readable(s)) continue;
+      const total = s.rows.find((r) => r.level === 0 && r.entity == null);
+      const col = currentColumns(s).find((c) => c.measure === 'basic');
+      const v = total && col ? amount(total, col) : null;
+      if (total && col && v != null) byName.set('一般公共预算基本支出', [...(byName.get('一般公共预算基本支出') ?? []), { statement: s, row: total, yuan: v, tol: halfUnit(decimalsOf(total.cells[col.index] ?? '')) * MONEY_FACTOR[s.moneyUnit], phase: col.phase }]);
     }
     if (!byName.size) return [];
     const out: Flag[] = [];
