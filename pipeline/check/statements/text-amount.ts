@@ -21,7 +21,8 @@ const FILLER = /(\([^)]{0,8}\)|科目|预算数?|决算数?|支出|安排|为|�
  * Rows are keyed by their own name; a sentence's words are keyed when they end with one of these.
  */
 const ALIASES: Array<[RegExp, string]> = [
-  [/(收入?支出?|收支)总计$/, '收支总计'],
+  [/财政拨款(收入支出|收支)(预算|决算)?总(计|预算)$/, '财政拨款收支总计'],
+  [/(收入支出|收支)(预算|决算)?总计$/, '收支总计'],
   [/三公经费$/, '三公经费'],
   [/因公出国境?费用?$/, '因公出国境费'],
   [/公务用车购置及运行(维护)?费$/, '公务用车购置及运行费'],
@@ -38,7 +39,7 @@ function rowKey(s: Statement, row: StatementRow): string | null {
   const k = key(row.name);
   if (SUBJECT_KINDS.has(s.kind)) return row.code && k.length >= 4 ? k : null;
   if (!TOTAL_KINDS.has(s.kind)) return null;
-  if ((s.kind === 'summary' || s.kind === 'fiscal_summary') && /^(收入|支出)?总计$/.test(k)) return '收支总计';
+  if ((s.kind === 'summary' || s.kind === 'fiscal_summary') && /^(收入|支出)?总计$/.test(k)) return s.kind === 'summary' ? '收支总计' : '财政拨款收支总计';
   if (s.kind === 'three_public' && row.level === 0 && !s.rows.some((r) => /会议|培训/.test(r.name))) return '三公经费';
   // a 三公 table names the vehicle items under their group: 购置费, 运行费
   if (s.kind === 'three_public' && /^(购置|运行(维护)?)费$/.test(k)) return aliasOf(`公务用车${k}`);
