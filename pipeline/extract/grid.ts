@@ -2,7 +2,14 @@
 // and `origin` tells whether a position holds the cell itself or is covered by a span.
 import type { Table } from '../../schemas/document.ts';
 
-export interface GridCell { text: string; /** true where this position is covered by a span from above or the left */ spanned: boolean; fromAbove: boolean }
+export interface GridCell {
+  text: string;
+  /** true where this position is covered by a span from above or the left */
+  spanned: boolean;
+  fromAbove: boolean;
+  /** The printed cell covering this position: where it starts and how far it spans. */
+  origin?: { row: number; col: number; rowSpan: number; colSpan: number };
+}
 export type Grid = GridCell[][];
 
 export function toGrid(table: Table): Grid {
@@ -15,7 +22,7 @@ export function toGrid(table: Table): Grid {
       for (let dr = 0; dr < cell.rowSpan; dr++) {
         for (let dc = 0; dc < cell.colSpan; dc++) {
           grid[r + dr] ??= [];
-          grid[r + dr][c + dc] = { text: cell.text, spanned: dr > 0 || dc > 0, fromAbove: dr > 0 };
+          grid[r + dr][c + dc] = { text: cell.text, spanned: dr > 0 || dc > 0, fromAbove: dr > 0, origin: { row: r, col: c, rowSpan: cell.rowSpan, colSpan: cell.colSpan } };
         }
       }
       c += cell.colSpan;

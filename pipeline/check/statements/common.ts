@@ -57,3 +57,9 @@ export const currentColumns = (s: Statement) => s.columns.filter((c) => c.year =
 export const readable = (s: Statement) => s.warnings.length === 0 && s.rows.length > 0;
 
 export const label = (row: StatementRow) => `${row.code ? `${row.code} ` : ''}${row.name}`;
+
+/** A clause about last year or a change gives no amount of this year's tables. */
+export const NOT_THIS_YEAR = /上年|去年|上一年|比|较|增加|减少|增长|下降|持平|变动|\d{4}年(度)?(预算)?执行/;
+
+/** The words of a sentence's clause just before a number in it. */
+export const clauseBefore = (text: string, at: number) => text.slice(Math.max(0, at - 30), at).split(/[，。；;]/).at(-1) ?? '';

@@ -5,13 +5,13 @@ import type { Flag } from '../../../schemas/records.ts';
 import type { StatementKind } from '../../../schemas/statements.ts';
 import type { Rule } from '../types.ts';
 import { flag, sentenceEvidence } from '../util.ts';
+import { clauseBefore, NOT_THIS_YEAR } from './common.ts';
 
 const WHAT: Partial<Record<StatementKind, RegExp>> = {
   three_public: /三公/,
   government_fund: /政府性基金/,
   state_capital: /国有资本经营/,
 };
-const NOT_THIS_YEAR = /上年|去年|上一年|比|较|增加|减少|增长|下降|持平|变动|\d{4}年(度)?(预算)?执行/;
 
 export const statementEmptyTable: Rule = {
   id: 'statement.empty-table',
@@ -27,7 +27,7 @@ export const statementEmptyTable: Rule = {
         if (sent.cell) continue;
         const stated = sent.nums.find((n) => {
           if (n.kind !== 'money' || !n.valueYuan) return false;
-          const clause = sent.text.slice(Math.max(0, n.start - 30), n.start).split(/[，。；;]/).at(-1) ?? '';
+          const clause = clauseBefore(sent.text, n.start);
           return about.test(clause) && !NOT_THIS_YEAR.test(clause);
         });
         if (!stated) continue;

@@ -8,7 +8,7 @@ import type { Statement, StatementRow } from '../../../schemas/statements.ts';
 import { MONEY_FACTOR } from '../../../schemas/statements.ts';
 import type { Rule } from '../types.ts';
 import { decimalsOf, flag, halfUnit, round, sentenceEvidence, wan } from '../util.ts';
-import { amount, currentColumns, readable, rowEvidence } from './common.ts';
+import { amount, clauseBefore, currentColumns, NOT_THIS_YEAR, readable, rowEvidence } from './common.ts';
 
 const SUBJECT_KINDS = new Set(['general_by_function', 'expenditure', 'fiscal_by_function', 'general_basic_by_economic', 'general_project_by_economic']);
 const TOTAL_KINDS = new Set(['summary', 'fiscal_summary', 'three_public', 'operating_costs']);
@@ -48,8 +48,6 @@ function rowKey(s: Statement, row: StatementRow): string | null {
 
 /** The phase the words before an amount name: 决算/执行 (final), 预算/安排 (budget), or none. */
 const phaseIn = (clause: string) => (/决算|执行|实际/.test(clause) ? 'final' : /预算|安排/.test(clause) ? 'budget' : null);
-/** A clause about last year or a change gives no amount of this year's tables. */
-const NOT_THIS_YEAR = /上年|去年|上一年|比|较|增加|减少|增长|下降|持平|变动|\d{4}年(度)?(预算)?执行/;
 
 /**
  * The subject the words before an amount end with, taking filler words off one at a time and stopping at the
@@ -101,8 +99,7 @@ export const statementTextAmount: Rule = {
       for (const num of sent.nums) {
         if (num.kind !== 'money' || num.valueYuan == null || !num.unit) continue;
         // the words just before the amount (the sentence's own label stops at quotation marks: “卫生健康支出”科目)
-        const before = sent.text.slice(Math.max(0, num.start - 30), num.start);
-        const clause = before.split(/[，。；;]/).at(-1) ?? '';
+        const clause = clauseBefore(sent.text, num.start);
         if (NOT_THIS_YEAR.test(clause)) continue;
         const name = subjectBefore(key(clause), byName);
         if (!name) continue;
