@@ -194,7 +194,8 @@ function itemsAsRows(first: { table: Table }, grid: SlotGrid, reading: ColumnRea
         byName.set(`${k}|${name}`, item);
         rows.push(item);
       }
-      item.values[key] = v == null ? null : yuan(v, ctx.unit);
+      // a blank cell in a printed row of amounts is a zero, as in a table of rows
+      item.values[key] = v == null ? (row[c].text === '' ? 0 : null) : yuan(v, ctx.unit);
       item.cells[key] = row[c].text;
     });
   });
@@ -209,8 +210,6 @@ function itemName(label: { group: string; leaf: string }): string {
   const leaf = label.leaf.replace(/^其中[:：]?/, '');
   const groups = label.group.split('/').filter(Boolean);
   const own = leaf && !PHASE_LEAF.test(leaf) ? leaf : groups.pop() ?? '';
-  let name = own === '小计' ? groups.pop() ?? own : own;
-  // 合计 under a "三公" group is the 三公 total, not the table's (which may add 会议费 and 培训费)
-  if (name === '合计') name = groups.reverse().find((g) => /三公/.test(g)) ?? name;
+  const name = own === '小计' ? groups.pop() ?? own : own;
   return name.replace(/(预算数|决算数)$/, '') || name;
 }

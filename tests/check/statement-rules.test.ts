@@ -220,10 +220,8 @@ describe('statement.three-public on planted copies', () => {
     expect(flags.map((f) => [f.stated, f.computed])).toEqual([[2_379_200, 2_380_100]]);
   });
 
-  // Known miss: the vehicle pattern also matches the sub-item 公务用车运行维护费, so two rows qualify as
-  // 公务用车购置及运行维护费 and both identities are skipped (only arithmetic.figure-parts catches the copy).
-  // it.fails turns red once the rule reads this layout; make it a plain `it` then.
-  it.fails('flags 公务接待费 27.00 → 72.00 in the 江苏 layout (sub-items 公务用车购置费, 公务用车运行维护费)', async () => {
+  // the vehicle group (公务用车购置及运行维护费) is told from its sub-item 公务用车运行维护费
+  it('flags 公务接待费 27.00 → 72.00 in the 江苏 layout (sub-items 公务用车购置费, 公务用车运行维护费)', async () => {
     const flags = await threePublic('js-swbgt-2019__three-public.pdf');
     expect(flags.map((f) => [f.stated, f.computed])).toEqual([[5_082_000, 5_532_000]]);
   });
