@@ -45,12 +45,17 @@ export function readColumns(grid: SlotGrid): ColumnReading {
     const codeLike = amounts.length > 0 && amounts.every((t) => /^\d{2,7}$/.test(t));
     if (CODE_LABEL.test(leaf) || (codeLike && han === 0 && !leaf && CODE_LABEL.test(group))) roles.push('code');
     else if (han > 0 && han >= amounts.length) roles.push('name');
-    else if (amounts.length > 0 && codeLike && roles.every((r) => r !== 'name') && c < width - 1) roles.push('code');
+    // an unlabelled column of bare digits is a code column only where names stand to its right (201 | 一般公共服务支出)
+    else if (amounts.length > 0 && codeLike && roles.every((r) => r !== 'name') && namesRightOf(data, c)) roles.push('code');
     else if (amounts.length > 0 || (cells.length === 0 && leaf && !NAME_LABEL.test(leaf) && !CODE_LABEL.test(leaf))) roles.push('money');
     else if (NAME_LABEL.test(leaf) || NAME_LABEL.test(group)) roles.push('name');
     else roles.push('none');
   }
   return { roles, labels, headerRows };
+}
+
+function namesRightOf(data: SlotGrid, c: number): boolean {
+  return data.some((row) => row.slice(c + 1).some((s) => s.origin && hasHan(s.text) && !isAmount(s.text)));
 }
 
 function labelOf(grid: SlotGrid, headerRows: number, c: number): { group: string; leaf: string } {
