@@ -1,5 +1,5 @@
 // Extraction stage: a segmented document in, every record type out (not yet validated).
-import type { Extraction } from '../../schemas/records.ts';
+import type { Extraction, Figure } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { extractMeta } from './meta.ts';
 import { extractFigures } from './figures/index.ts';
@@ -7,15 +7,29 @@ import { extractIndicators } from './indicators/index.ts';
 import { extractScores } from './scores.ts';
 import { extractProjects } from './projects.ts';
 import { readStatements } from '../statements/index.ts';
+import { headlineFigures } from '../statements/figures.ts';
 
 export function extract(doc: SegmentedDocument): Extraction {
   const meta = extractMeta(doc);
+  const statements = readStatements(doc, meta);
   return {
     meta,
-    figures: extractFigures(doc, meta),
+    // the statements' figures join those of the text and tables; the same value stated twice is one figure, kept
+    // where it was first read
+    figures: uniqueFigures([...extractFigures(doc, meta), ...headlineFigures(statements.statements)]),
     indicators: extractIndicators(doc, meta),
     scores: extractScores(doc, meta),
     projects: extractProjects(doc, meta),
-    ...readStatements(doc, meta),
+    ...statements,
   };
+}
+
+function uniqueFigures(figures: Figure[]): Figure[] {
+  const seen = new Set<string>();
+  return figures.filter((f) => {
+    const id = `${f.key}|${f.phase}|${f.year ?? ''}|${f.valueYuan}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }

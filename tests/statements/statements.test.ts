@@ -89,3 +89,28 @@ describe('statements of each regional layout', () => {
     for (const x of read.values()) for (const s of x.statements) expect(s.rows.length > 0 || s.emptyNote != null, s.title).toBe(true);
   });
 });
+
+describe('headline figures from the statements', () => {
+  const figure = (x: Extraction, key: string, phase: string) => x.figures.filter((f) => f.key === key && f.phase === phase).map((f) => f.valueYuan);
+
+  it('the 支出总表 合计 row gives 支出合计, 基本支出 and 项目支出; the 三公 table its total and items (广州)', () => {
+    const x = of('广州市应急管理局');
+    expect(figure(x, 'expenditure.total', 'budget')).toContain(153_434_300);
+    expect(figure(x, 'expenditure.basic', 'budget')).toContain(89_480_300);
+    expect(figure(x, 'threePublic.total', 'budget')).toContain(517_500);
+    expect(figure(x, 'threePublic.vehicleOps', 'budget')).toContain(447_500);
+  });
+
+  it('a 决算 gives each figure in the phase of its column (预算数 budget, 决算数 final)', () => {
+    const x = of('2024_年度部门决算');
+    expect(figure(x, 'threePublic.reception', 'budget')).toContain(28_500);
+    expect(figure(x, 'threePublic.reception', 'final')).toContain(3_900);
+    expect(figure(x, 'expenditure.total', 'final')).toContain(97_593_800);
+  });
+
+  it('a 三公、会议费、培训费 table gives the 三公 total, not its 合计 with 会议费 and 培训费 (江苏)', () => {
+    const x = of('省人大办公厅2018');
+    expect(figure(x, 'threePublic.total', 'budget')).toContain(8_336_000);
+    expect(figure(x, 'threePublic.total', 'budget')).not.toContain(25_426_000);
+  });
+});

@@ -5,16 +5,7 @@ import type { StatementRow } from '../../../schemas/statements.ts';
 import type { Rule } from '../types.ts';
 import { flag, round } from '../util.ts';
 import { amount, currentColumns, label, printed, readable, rowEvidence, tolerance } from './common.ts';
-
-const ITEMS = {
-  total: /三公/,
-  abroad: /出国/,
-  // the group names both: 公务用车购置及运行(维护)费; 公务用车运行维护费 alone is its sub-item
-  vehicle: /公务用车购置(及|和)运行/,
-  purchase: /^(公务用车)?购置(费|支出)?$/,
-  ops: /^(公务用车)?运行(维护)?(费|支出)?$/,
-  reception: /接待/,
-};
+import { threePublicItems } from '../../statements/three-public-items.ts';
 
 export const statementThreePublic: Rule = {
   id: 'statement.three-public',
@@ -24,13 +15,7 @@ export const statementThreePublic: Rule = {
     const out: Flag[] = [];
     for (const s of ctx.extraction.statements) {
       if (!readable(s) || s.kind !== 'three_public') continue;
-      const find = (re: RegExp, not?: RegExp) => s.rows.filter((r) => re.test(r.name) && !(not && not.test(r.name)));
-      const one = (rows: StatementRow[]) => (rows.length === 1 ? rows[0] : null);
-      const total = one(find(ITEMS.total).filter((r) => !/会议|培训/.test(r.name)))
-        // no row named 三公: the table's 合计 is the 三公 total unless it also adds 会议费 and 培训费 (机关运行经费 stands beside it)
-        ?? (find(/会议|培训/).length === 0 ? one(s.rows.filter((r) => r.level === 0)) : null);
-      const abroad = one(find(ITEMS.abroad)), vehicle = one(find(ITEMS.vehicle)), reception = one(find(ITEMS.reception));
-      const purchase = one(find(ITEMS.purchase)), ops = one(find(ITEMS.ops));
+      const { total, abroad, vehicle, reception, purchase, ops } = threePublicItems(s);
       const identities: Array<[StatementRow | null, Array<StatementRow | null>]> = [[total, [abroad, vehicle, reception]], [vehicle, [purchase, ops]]];
       for (const [whole, parts] of identities) {
         if (!whole || parts.some((p) => !p)) continue;
