@@ -41,6 +41,9 @@ function rowKey(s: Statement, row: StatementRow): string | null {
   if (!TOTAL_KINDS.has(s.kind)) return null;
   if ((s.kind === 'summary' || s.kind === 'fiscal_summary') && /^(收入|支出)?总计$/.test(k)) return s.kind === 'summary' ? '收支总计' : '财政拨款收支总计';
   if (s.kind === 'three_public' && row.level === 0 && !s.rows.some((r) => /会议|培训/.test(r.name))) return '三公经费';
+  // a table titled 行政经费及“三公”经费 prints as 行政经费 what its text calls 机关运行经费 (the same amount in every
+  // such budget read): where the table has no row of that name, its 行政经费 row is the one
+  if (s.kind === 'three_public' && k === '行政经费' && /行政经费/.test(s.title) && !s.rows.some((r) => /机关运行经费/.test(r.name))) return '机关运行经费';
   // a 三公 table names the vehicle items under their group: 购置费, 运行费
   if (s.kind === 'three_public' && /^(购置|运行(维护)?)费$/.test(k)) return aliasOf(`公务用车${k}`);
   return s.kind === 'three_public' || s.kind === 'operating_costs' ? aliasOf(k) : null;
