@@ -2,11 +2,8 @@
 // standard tables, a markdown 绩效评价报告. What these reports write correctly must not be flagged (行次/栏次 columns,
 // merged cells, tables continued over pages, 总计 over 小计, outline-coded rows, fiscal-only tables beside whole-unit
 // ones, the same amount in 元 and in 万元); the same tables with one total changed must be.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extract } from '../../pipeline/extract/index.ts';
 import { buildContext, checkDocument } from '../../pipeline/check/index.ts';
 import type { CheckContext } from '../../pipeline/check/types.ts';
@@ -15,7 +12,7 @@ import { figureParts, otherSpendingStated } from '../../pipeline/check/rules/fig
 import { figureValues } from '../../pipeline/check/rules/figure-values.ts';
 import { figureScope } from '../../pipeline/check/rules/figure-common.ts';
 import type { Figure } from '../../schemas/records.ts';
-import { REAL } from '../helpers.ts';
+import { REAL, segmentedFile } from '../helpers.ts';
 
 const FOSHAN = 'rw_2019年佛山市轨道交通局部门决算.pdf';
 const YANTAI = 'rw_2026年烟台市审计局部门预算.pdf';
@@ -29,7 +26,7 @@ function real(name: string): Promise<CheckContext> {
   if (!cache.has(name)) {
     cache.set(name, (async () => {
       const path = join(REAL, name);
-      const doc = segment(await parseFile(path, readFileSync(path)));
+      const doc = await segmentedFile(path);
       return buildContext(doc, extract(doc));
     })());
   }

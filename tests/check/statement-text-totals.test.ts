@@ -1,19 +1,16 @@
 // statement.text-amount on the totals the text writes in its own words (收入支出总计, 财政拨款收入支出总计) and
 // statement.across on two statements of one document (一般公共预算基本支出 by function and by economic class): the real 普陀区规划和自然资源局 2024 部门决算, as published
 // (silent) and with one sentence or cell of its parsed model changed the way an error would print it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extract } from '../../pipeline/extract/index.ts';
 import { checkDocument } from '../../pipeline/check/index.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, segmentedFile } from '../helpers.ts';
 
 const FILE = join(FIXTURES, 'wild', 'docs', 'zxj6827111-blip_上海市普陀区规划和自然资源局_2024_年度部门决算_fa222afc.pdf');
 let doc: SegmentedDocument;
-beforeAll(async () => { doc = segment(await parseFile(FILE, new Uint8Array(readFileSync(FILE)))); }, 120_000);
+beforeAll(async () => { doc = await segmentedFile(FILE); }, 120_000);
 
 /** The document with the first paragraph holding `from` rewritten to hold `to`. */
 function withText(from: string, to: string): SegmentedDocument {

@@ -1,11 +1,9 @@
 // The prose, conflict and cross-report rules on real published budgets (fixtures/wild/docs, copied unchanged from
 // the wild corpus): what the report writes correctly raises nothing, and the same text with one number or word
 // changed is flagged. Each case cites the file and page it comes from.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { segmentedFile } from '../helpers.ts';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extract } from '../../pipeline/extract/index.ts';
 import { buildContext } from '../../pipeline/check/index.ts';
 import type { CheckContext, ReportSummary } from '../../pipeline/check/types.ts';
@@ -33,10 +31,8 @@ const JS_PROCURATORATE = 'ae86jack_2019年度部门预算公开_afc66731.pdf';
 const PT_PLANNING = 'zxj6827111-blip_上海市普陀区规划和自然资源局_2024_年度部门决算_fa222afc.pdf';
 const GZ_COMMERCE = 'calinchow-del_2026年广州市商务局部门预算_45a87e25.pdf';
 
-const docs = new Map<string, Promise<SegmentedDocument>>();
 function load(name: string): Promise<SegmentedDocument> {
-  if (!docs.has(name)) docs.set(name, (async () => { const path = join(WILD, name); return segment(await parseFile(path, readFileSync(path))); })());
-  return docs.get(name)!;
+  return segmentedFile(join(WILD, name));
 }
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');

@@ -2,19 +2,16 @@
 // the unit, 部门预算's 部 glued to the name, a name jieba splits (社会/保障局), a phrase of a sentence, a 单位预算
 // whose unit only its 预算单位 line names, a subordinate unit taken for its 局, and table-only documents.
 // Each runs the real parse → segment → extractMeta path on the PDF as published.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extractMeta } from '../../pipeline/extract/meta.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, segmentedFile } from '../helpers.ts';
 
 const DOCS = join(FIXTURES, 'wild', 'docs');
 
 async function metaOf(file: string) {
   const path = join(DOCS, file);
-  return extractMeta(segment(await parseFile(path, new Uint8Array(readFileSync(path)))));
+  return extractMeta(await segmentedFile(path));
 }
 
 type Want = { unit: string; region: string; year: number; reportType: string; scope: 'department' | 'unit' | null };

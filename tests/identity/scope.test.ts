@@ -1,15 +1,12 @@
 // Scope and consolidated units, read from what each real document states about its own composition.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extractMeta } from '../../pipeline/extract/meta.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, segmentedFile } from '../helpers.ts';
 
 const metaOf = async (file: string) => {
   const path = join(FIXTURES, 'wild', 'docs', file);
-  return extractMeta(segment(await parseFile(path, new Uint8Array(readFileSync(path)))));
+  return extractMeta(await segmentedFile(path));
 };
 
 describe('scope and consolidated units', () => {

@@ -5,11 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseFile } from '../../parsers/index.ts';
-import { segment } from '../../pipeline/segment/index.ts';
 import { extract } from '../../pipeline/extract/index.ts';
 import type { Extraction } from '../../schemas/records.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, segmentedFile } from '../helpers.ts';
 import { scoreLineItems } from './line-items.ts';
 
 const DOCS = join(FIXTURES, 'wild', 'docs');
@@ -20,7 +18,7 @@ const read = new Map<string, Extraction>();
 beforeAll(async () => {
   for (const g of golds) {
     const path = join(DOCS, `${g.stem}.pdf`);
-    read.set(g.stem, extract(segment(await parseFile(path, new Uint8Array(readFileSync(path))))));
+    read.set(g.stem, extract(await segmentedFile(path)));
   }
 }, 300_000);
 
