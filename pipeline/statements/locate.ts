@@ -60,9 +60,7 @@ export function locateStatements(doc: SegmentedDocument): StatementRegion[] {
       const title = b.title ? squash(normalizeText(b.title)) : '';
       const titled = title && statementKind(cleanTitle(title)) != null;
       // the parser's table title repeats the title line just read: the same statement
-      if (titled && !(open && open.tables.length === 0 && sameTitle(open.title, title))) {
-        if (!(open && sameTitle(open.title, title) && /续/.test(title))) open = start(title, i);
-      }
+      if (titled && !(open && sameTitle(open.title, title))) open = start(title, i);
       if (open) {
         open.tables.push(i);
         open.moneyUnit ??= unitInTable(b);
@@ -73,8 +71,8 @@ export function locateStatements(doc: SegmentedDocument): StatementRegion[] {
     const text = squash(normalizeText(b.text));
     if (/^(表|公开)?\s*[0-9一二三四五六七八九十]+(-\d+)?\s*表?$/.test(text) || /^公开\d+表$/.test(text)) { pendingNumber = statementNumber(text) ?? text; return; }
     if (isStatementTitle(text)) {
-      if (open && open.tables.length === 0 && sameTitle(open.title, text)) return;
-      if (open && /续/.test(text) && sameTitle(open.title, text)) return;
+      // the title repeated over a continued table (on each page, or marked 续) goes on with the same statement
+      if (open && sameTitle(open.title, text)) return;
       open = start(text, i);
       return;
     }

@@ -41,6 +41,8 @@ export function readTables(tables: Array<{ table: Table; index: number }>, ctx: 
     let map: number[] | null = null; // continuation column → first table column
     let skip = reading.headerRows;
     if (ti > 0) {
+      // a page that carries only columns with no amount in them (the table's overflow header) adds nothing
+      if (!g.some((row) => row.some((s) => s.origin && amountOf(s.text) != null))) return;
       skip = headerRowCount(g);
       const width = g[0]?.length ?? 0;
       if (width === reading.roles.length) map = Array.from({ length: width }, (_, c) => c);
