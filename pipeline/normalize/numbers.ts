@@ -3,8 +3,11 @@
 import { normalizeText, squash } from './text.ts';
 import type { Comparator } from '../../schemas/records.ts';
 
-export type MoneyUnit = '元' | '万元' | '亿元';
-export const UNIT_FACTOR: Record<MoneyUnit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+import { MONEY_FACTOR, type MoneyUnit } from '../../schemas/statements.ts';
+
+// the money units and their factors are the schema's, so statements and figures read 万元 alike
+export type { MoneyUnit };
+export const UNIT_FACTOR = MONEY_FACTOR;
 
 /** Parses a plain number: "14,057.72", "１２３．５", "-24.34", " 1 234 ". Null when it is not one. */
 export function parseNumber(raw: string | null | undefined): number | null {

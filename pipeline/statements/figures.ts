@@ -4,6 +4,7 @@
 import type { Figure, FigureKey } from '../../schemas/records.ts';
 import type { Measure, Statement, StatementRow } from '../../schemas/statements.ts';
 import { threePublicItems } from './three-public-items.ts';
+import { soleStatement } from './sole.ts';
 
 const SPENDING: Partial<Record<Measure, FigureKey>> = { total: 'expenditure.total', basic: 'expenditure.basic', project: 'expenditure.project' };
 
@@ -18,11 +19,10 @@ export function headlineFigures(statements: Statement[]): Figure[] {
       out.push({ key, phase: col.phase, valueYuan: v, raw: `${s.title} ${row.name} ${col.header} ${cell}`, year: null, label: row.name, source: row.source, section: s.section });
     }
   };
-  const only = (kind: Statement['kind']) => { const found = statements.filter((s) => s.kind === kind && s.warnings.length === 0); return found.length === 1 ? found[0] : null; };
-  const spending = only('expenditure');
+  const spending = soleStatement(statements, 'expenditure');
   const total = spending?.rows.filter((r) => r.level === 0 && r.entity == null && r.side == null);
   if (spending && total?.length === 1) for (const [m, key] of Object.entries(SPENDING)) add(spending, total[0], key!, m as Measure);
-  const tp = only('three_public');
+  const tp = soleStatement(statements, 'three_public');
   if (tp) {
     const items = threePublicItems(tp);
     const keys: Array<[keyof typeof items, FigureKey]> = [['total', 'threePublic.total'], ['abroad', 'threePublic.abroad'], ['vehicle', 'threePublic.vehicle'],

@@ -4,8 +4,7 @@
 import type { Table } from '../../schemas/document.ts';
 import type { Phase } from '../../schemas/phase.ts';
 import type { MoneyUnit, StatementColumn, StatementKind, StatementRow } from '../../schemas/statements.ts';
-import { MONEY_FACTOR } from '../../schemas/statements.ts';
-import { scale } from '../normalize/numbers.ts';
+import { toYuan } from '../normalize/numbers.ts';
 import { amountOf, slotGrid, type SlotGrid } from './grid.ts';
 import { measureOf, phaseOf, readColumns, usable, yearOf, headerRowCount, type ColumnReading } from './columns.ts';
 
@@ -17,10 +16,6 @@ const LEADING_CODE = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u;
 const ORGANISATION = /(局|厅|委员会|委|办公室|办|中心|院|署|所|站|队|馆|处|会|室|公司|集团|学校|医院|本级|机关|总队|支队)$/;
 const NOT_ORGANISATION = /(支出|收入|经费|事务|补助|费|金|资金|合计|总计|小计)$/;
 export const TOTAL_NAME = /^(合计|总计|合\s*计|总\s*计)$/;
-
-export function yuan(value: number, unit: MoneyUnit): number {
-  return scale(value, MONEY_FACTOR[unit]);
-}
 
 export interface ReadStatement { columns: StatementColumn[]; rows: Array<Omit<StatementRow, 'level' | 'parent'>>; warnings: string[]; otherColumns?: string[] }
 
@@ -126,7 +121,7 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
       const text = cell?.origin ? cell.text : '';
       printed[col.index] = text;
       const v = amountOf(text);
-      values[col.index] = v == null ? null : yuan(v, ctx.unit);
+      values[col.index] = v == null ? null : toYuan(v, ctx.unit);
       if (v != null) any = true;
     }
     if (!name && !any) return;
@@ -197,7 +192,7 @@ function itemsAsRows(first: { table: Table }, grid: SlotGrid, reading: ColumnRea
         rows.push(item);
       }
       // a blank cell in a printed row of amounts is a zero, as in a table of rows
-      item.values[key] = v == null ? (row[c].text === '' ? 0 : null) : yuan(v, ctx.unit);
+      item.values[key] = v == null ? (row[c].text === '' ? 0 : null) : toYuan(v, ctx.unit);
       item.cells[key] = row[c].text;
     });
   });

@@ -5,7 +5,7 @@ import type { Provenance } from '../../schemas/document.ts';
 import type { StatementRow } from '../../schemas/statements.ts';
 import { normalizeText, squash } from '../normalize/text.ts';
 import { amountOf } from './grid.ts';
-import { yuan } from './rows.ts';
+import { toYuan } from '../normalize/numbers.ts';
 import type { MoneyUnit } from '../../schemas/statements.ts';
 
 const ROW = /(?:[[【［](\d{3,7})[\]】］]|^|(?<=\d))(合计|总计|[^\d[【［\]】］]+?)([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?=[[【［]|$|合计|总计)/gu;
@@ -20,7 +20,7 @@ export function textRows(lines: Array<{ text: string; source: Provenance }>, col
       const name = m[2];
       const v = amountOf(m[3]);
       if (v == null || !/\p{Script=Han}/u.test(name) || (!code && !/^(合计|总计)$/.test(name))) continue;
-      out.push({ code, name, entity: null, side: null, values: { [column]: yuan(v, unit) }, cells: { [column]: m[3] }, source: line.source });
+      out.push({ code, name, entity: null, side: null, values: { [column]: toYuan(v, unit) }, cells: { [column]: m[3] }, source: line.source });
     }
   }
   return out;

@@ -3,17 +3,13 @@
 // 人员经费合计 + 公用经费合计 where it prints the two halves side by side); 本年支出合计 of the 收支总表 is the 合计
 // of the 支出总表.
 import type { Flag } from '../../../schemas/records.ts';
-import type { Measure, Statement, StatementColumn, StatementKind, StatementRow } from '../../../schemas/statements.ts';
+import type { Measure, Statement, StatementColumn, StatementRow } from '../../../schemas/statements.ts';
+import { soleStatement } from '../../statements/sole.ts';
 import type { Rule } from '../types.ts';
 import { flag, round } from '../util.ts';
-import { amount, currentColumns, printed, readable, rowEvidence, tolerance } from './common.ts';
+import { amount, currentColumns, printed, rowEvidence, tolerance } from './common.ts';
 
 interface Quantity { s: Statement; cells: Array<{ row: StatementRow; col: StatementColumn }>; yuan: number }
-
-function one(statements: Statement[], kind: StatementKind): Statement | null {
-  const found = statements.filter((s) => s.kind === kind && readable(s));
-  return found.length === 1 ? found[0] : null;
-}
 
 /** A statement's 合计 row in the one current column of a measure (on a side, for two-sided tables). */
 function totalOf(s: Statement | null, measure: Measure, side: 'income' | 'expenditure' | null = null, name = /^(合计|总计)$/): Quantity | null {
@@ -44,8 +40,8 @@ export const statementAcross: Rule = {
   check(ctx) {
     const st = ctx.extraction.statements;
     const pairs: Array<[string, Quantity | null, Quantity | null]> = [
-      ['一般公共预算基本支出', totalOf(one(st, 'general_by_function'), 'basic'), economicTotal(one(st, 'general_basic_by_economic'))],
-      ['本年支出合计', totalOf(one(st, 'summary'), 'total', 'expenditure', /^本年支出合计$/), totalOf(one(st, 'expenditure'), 'total')],
+      ['一般公共预算基本支出', totalOf(soleStatement(st, 'general_by_function'), 'basic'), economicTotal(soleStatement(st, 'general_basic_by_economic'))],
+      ['本年支出合计', totalOf(soleStatement(st, 'summary'), 'total', 'expenditure', /^本年支出合计$/), totalOf(soleStatement(st, 'expenditure'), 'total')],
     ];
     const out: Flag[] = [];
     for (const [what, a, b] of pairs) {
