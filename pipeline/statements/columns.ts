@@ -1,8 +1,8 @@
 // What each column of a statement holds: its role (code, name, money) from the data rows, and for a money
 // column its measure, phase and year from the header rows above it.
 import type { Phase } from '../../schemas/phase.ts';
-import type { Measure, StatementKind } from '../../schemas/statements.ts';
-import { amountOf, hasHan, isAmount, type SlotGrid } from './grid.ts';
+import type { Measure } from '../../schemas/statements.ts';
+import { hasHan, isAmount, type SlotGrid } from './grid.ts';
 
 export type Role = 'code' | 'name' | 'money' | 'none';
 
@@ -123,11 +123,5 @@ export function yearOf(label: { group: string; leaf: string }, reportYear: numbe
   return null;
 }
 
-/** Sanity of a reading: the kinds whose rows are subjects should have a name column and at least one money column. */
-export function usable(reading: ColumnReading, kind: StatementKind): boolean {
-  const money = reading.roles.filter((r) => r === 'money').length;
-  if (kind === 'three_public') return money > 0;
-  return money > 0;
-}
-
-export { amountOf };
+/** A reading that found no amount column has nothing to give (a table of amounts alone is its own 合计 row). */
+export const hasMoney = (reading: ColumnReading) => reading.roles.includes('money');

@@ -6,7 +6,7 @@ import type { Phase } from '../../schemas/phase.ts';
 import type { MoneyUnit, StatementColumn, StatementKind, StatementRow } from '../../schemas/statements.ts';
 import { toYuan } from '../normalize/numbers.ts';
 import { amountOf, slotGrid, type SlotGrid } from './grid.ts';
-import { measureOf, phaseOf, readColumns, usable, yearOf, headerRowCount, type ColumnReading } from './columns.ts';
+import { hasMoney, measureOf, phaseOf, readColumns, yearOf, headerRowCount, type ColumnReading } from './columns.ts';
 
 export interface RowContext { kind: StatementKind; unit: MoneyUnit; defaultPhase: Phase; reportYear: number | null }
 
@@ -24,7 +24,7 @@ export function readTables(tables: Array<{ table: Table; index: number }>, ctx: 
   const first = tables[0];
   const grid = slotGrid(first.table);
   const reading = readColumns(grid);
-  if (!usable(reading, ctx.kind)) return { columns: [], rows: [], warnings: [`表格列无法识别（${first.table.title ?? ''}）`] };
+  if (!hasMoney(reading)) return { columns: [], rows: [], warnings: [`表格列无法识别（${first.table.title ?? ''}）`] };
   const columns = typeColumns(reading, ctx);
   const moneyCols = reading.roles.flatMap((r, c) => (r === 'money' ? [c] : []));
   const oneRowItems = ctx.kind === 'three_public' && isItemsAsColumns(grid, reading);
