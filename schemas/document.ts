@@ -5,6 +5,13 @@ import { z } from 'zod';
 export const Format = z.enum(['txt', 'md', 'pdf', 'docx', 'doc', 'xlsx', 'xls']);
 export type Format = z.infer<typeof Format>;
 
+/**
+ * A rectangle on a page, in PDF points at scale 1 with the origin at the page's top-left corner
+ * (pdf.js viewport space): a page rendered at scale s shows it at (x0·s, y0·s)–(x1·s, y1·s).
+ */
+export const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+export type Box = z.infer<typeof Box>;
+
 /** Where a block, cell or value stands in its source file. */
 export const Provenance = z.object({
   file: z.string(),
@@ -18,6 +25,10 @@ export const Provenance = z.object({
   /** Sheet name and A1 range (XLSX). */
   sheet: z.string().optional(),
   range: z.string().optional(),
+  /** Where on `page` it is drawn (PDF, OCR). */
+  box: Box.optional(),
+  /** 0–1, for text read by OCR: the recogniser's confidence in it (the lowest over its parts). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -25,12 +36,28 @@ export const Cell = z.object({
   text: z.string(),
   rowSpan: z.number().int().positive().default(1),
   colSpan: z.number().int().positive().default(1),
+  /** The cell's rectangle on its table's page (PDF, OCR). */
+  box: Box.optional(),
+  /** OCR confidence of the cell's text, 0–1. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
+
+/** A stretch of a paragraph's text (`start`–`end`, UTF-16 offsets) drawn in one rectangle: a line. */
+export const TextSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  box: Box,
+  confidence: z.number().min(0).max(1).optional(),
+});
+export type TextSpan = z.infer<typeof TextSpan>;
 
 export const Paragraph = z.object({
   kind: z.literal('paragraph'),
   text: z.string(),
+  /** Where each line of the text is drawn (PDF, OCR), so a value inside it can be boxed. */
+  spans: z.array(TextSpan).optional(),
   /** Heading level the source format declares (DOCX heading style, markdown #), if any. */
   styleLevel: z.number().int().min(1).max(9).optional(),
   source: Provenance,
