@@ -9,6 +9,8 @@ export interface Run {
   y: number;
   /** font size (glyph height) */
   size: number;
+  /** 0–1 when the run was read by OCR: the recogniser's confidence; absent for a text layer. */
+  confidence?: number;
 }
 
 /** Runs sharing a baseline, left to right. */
