@@ -6,20 +6,22 @@ import { extractFigures } from './figures/index.ts';
 import { extractIndicators } from './indicators/index.ts';
 import { extractScores } from './scores.ts';
 import { extractProjects } from './projects.ts';
+import { extractTargetLists } from './target-lists/index.ts';
 import { readStatements } from '../statements/index.ts';
 import { headlineFigures } from '../statements/figures.ts';
 
 export function extract(doc: SegmentedDocument): Extraction {
   const meta = extractMeta(doc);
   const statements = readStatements(doc, meta);
+  const targetLists = extractTargetLists(doc);
   return {
     meta,
     // the statements' figures join those of the text and tables; the same value stated twice is one figure, kept
     // where it was first read
     figures: uniqueFigures([...extractFigures(doc, meta), ...headlineFigures(statements.statements)]),
-    indicators: extractIndicators(doc, meta),
+    indicators: [...extractIndicators(doc, meta), ...targetLists.indicators],
     scores: extractScores(doc, meta),
-    projects: extractProjects(doc, meta),
+    projects: [...extractProjects(doc, meta), ...targetLists.projects],
     ...statements,
   };
 }
