@@ -77,4 +77,15 @@ describe('target.indicator-score', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0].severity).toBe('warning');
   });
+  it('reads an actual written with its own comparator as the range it states: >23万人次 meets >23万人次, >5 against ≥10 says nothing', () => {
+    const row = (target: string, actual: string) => {
+      const t = /([\d.]+)/.exec(target)![1], a = /([\d.]+)/.exec(actual)![1];
+      return indicatorAt(doc, '县级补助人数', { comparator: target.startsWith('>') || target.startsWith('大于') ? '>' : '>=', target, targetValue: Number(t), targetUnit: '万人次', actual, actualValue: Number(a), weight: 15, score: 15 });
+    };
+    expect(indicatorTarget.check(ctxOf(E, { indicators: [row('>23万人次', '>23万人次'), row('≥95%', '大于95%'), row('≥10万人次', '>5万人次')] }))).toEqual([]);
+  });
+  it('still flags full marks where even the best value an actual allows misses: target ≤5% with actual >5%', () => {
+    const row = indicatorAt(doc, '参保人员投诉率', { comparator: '<=', target: '≤5%', targetValue: 5, targetUnit: '%', actual: '>5%', actualValue: 5, weight: 5, score: 5 });
+    expect(indicatorTarget.check(ctxOf(E, { indicators: [row] }))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 // Indicators whose actual value misses the target (by the comparator) yet keep full marks, or meet it and lose marks.
 import type { Comparator, Flag, Indicator } from '../../../schemas/records.ts';
 import type { Rule } from '../types.ts';
+import { parseQuantity } from '../../normalize/numbers.ts';
 import { flag, recordEvidence } from '../util.ts';
 
 const CMP_TEXT: Record<string, string> = { '>': '＞', '>=': '≥', '=': '＝', '<=': '≤', '<': '＜' };
@@ -14,6 +15,22 @@ export function meets(actual: number, cmp: Comparator, target: number): boolean 
     case '=': return Math.abs(actual - target) < 1e-9;
     default: return null;
   }
+}
+
+/**
+ * Whether an actual that carries its own comparator (">23万人次", "大于95%", "≥98%") meets a target: it does when
+ * every value it allows meets the target (actual >23 meets target >23; actual ≥95 meets target ≥90); null where
+ * some allowed values meet it and some do not (actual >5 against target ≥10), which says nothing either way.
+ */
+export function boundMeets(actualCmp: Comparator, actual: number, cmp: Comparator, target: number): boolean | null {
+  const up = (c: Comparator) => c === '>' || c === '>=';
+  const down = (c: Comparator) => c === '<' || c === '<=';
+  if (up(actualCmp) && up(cmp)) return actual > target || (actual === target && (cmp === '>=' || actualCmp === '>')) ? true : null;
+  if (down(actualCmp) && down(cmp)) return actual < target || (actual === target && (cmp === '<=' || actualCmp === '<')) ? true : null;
+  // an actual bounded on the other side than the target: it misses only where even its best case misses
+  if (up(actualCmp) && down(cmp)) return actual > target || (actual === target && (actualCmp === '>' || cmp === '<')) ? false : null;
+  if (down(actualCmp) && up(cmp)) return actual < target || (actual === target && (actualCmp === '<' || cmp === '>')) ? false : null;
+  return null;
 }
 
 /** Units that cannot be compared: a target in 元 against an actual in 万元 and the like. */
@@ -32,7 +49,8 @@ export const indicatorTarget: Rule = {
     for (const i of ctx.extraction.indicators) {
       const { comparator: cmp, targetValue: t, actualValue: a, weight: w, score: s } = i;
       if (!cmp || cmp === 'qualitative' || t == null || a == null || w == null || s == null || !comparable(i)) continue;
-      const ok = meets(a, cmp, t);
+      const bound = parseQuantity(i.actual).comparator;
+      const ok = bound && bound !== 'qualitative' && bound !== '=' ? boundMeets(bound, a, cmp, t) : meets(a, cmp, t);
       if (ok == null) continue;
       const tol = 0.005;
       const where = `${i.project ? `项目“${i.project}”` : ''}指标“${i.level3}”`;
