@@ -21,6 +21,20 @@ describe('entity.other-unit / entity.other-place', () => {
   it('does not flag units legitimately named: 县财政局, 县卫生健康局, 医保服务中心, 会计师事务所, 乐山市医疗保障局 in a document title', () => {
     for (const stem of ['emeishan-2023-final-accounts', 'suixi-2022-verification', 'xihu-2022-dept-self-eval']) expect(entityName.check(ctxOf(stem))).toEqual([]);
   });
+  // the emeishan report with one more 实施单位 row, as a project form of a consolidated report writes it
+  const withOwner = (owner: string, scope: 'department' | 'unit') => {
+    const ctx = ctxOf('emeishan-2023-final-accounts');
+    const t = ctx.tables[0];
+    return { ...ctx, meta: { ...ctx.meta, scope }, tables: [...ctx.tables, { ...t, rows: [['实施单位', owner]], rowSources: [t.rowSources[0]] }] };
+  };
+  it('does not flag a department report naming its own institutions (a 中心, a hospital) as a project\'s 实施单位', () => {
+    expect(entityName.check(withOwner('峨眉山市医疗保障事务中心', 'department'))).toEqual([]);
+    expect(entityName.check(withOwner('峨眉山市人民医院', 'department'))).toEqual([]);
+  });
+  it('still flags another department (统计局) there, and a 中心 named as itself in one unit\'s own budget', () => {
+    expect(entityName.check(withOwner('峨眉山市统计局', 'department'))).toHaveLength(1);
+    expect(entityName.check(withOwner('峨眉山市医疗保障事务中心', 'unit'))).toHaveLength(1);
+  });
 });
 
 describe('year.funds-arrival', () => {

@@ -31,6 +31,12 @@ export function ownOrganisation(name: string, unit: string, consolidates: string
   return consolidates.some((c) => { const k = partyFree(c); return k === n || k.endsWith(n) || n.endsWith(k); });
 }
 
+/**
+ * Public institutions (事业单位) and the like, as departments hold them: hospitals, schools, 中心, 站, 所, 队, 馆. A
+ * department's consolidated report names them as project owners (实施单位) and as its own, listed or not.
+ */
+const INSTITUTION = /(医院|卫生院|学校|学院|大学|中学|小学|幼儿园|中心|站|所|队|馆|院|处|科|公司)$/;
+
 function selfContext(text: string, m: OrganisationMention): boolean {
   return SELF_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)) || SELF_AFTER.test(text.slice(m.index + m.name.length, m.index + m.name.length + 14));
 }
@@ -46,6 +52,8 @@ export const entityName: Rule = {
     if (!own) return [];
     const ownPlaceTail = own.place.replace(/^.*?[省市](?=.+[市区县旗])/, '');
     const isOwn = (name: string) => ownOrganisation(name, unit, ctx.meta.consolidates ?? []);
+    // only a unit's own budget (单位预算) speaks for one body alone; a department's report speaks for its institutions too
+    const speaksForInstitutions = ctx.meta.scope !== 'unit';
     const hits = new Map<string, { kind: 'unit' | 'place'; name: string; ev: Evidence[] }>();
     const note = (kind: 'unit' | 'place', name: string, ev: Evidence) => {
       const h = hits.get(name) ?? { kind, name, ev: [] };
@@ -54,6 +62,7 @@ export const entityName: Rule = {
     };
     const judge = (m: OrganisationMention, self: boolean, ev: Evidence) => {
       if (isOwn(m.name)) return;
+      if (speaksForInstitutions && INSTITUTION.test(m.body) && !/^(财政|审计|统计)/.test(m.body)) return;
       const samePlace = m.place === own.place || m.place.endsWith(ownPlaceTail) || own.place.endsWith(m.place);
       if (samePlace && m.body !== own.body && self && !/(财政|审计|人民政府|政府办|党委|县委|市委|区委)/.test(m.body)) note('unit', m.name, ev);
       else if (!samePlace && m.body === own.body && (self || nearMiss(m.place.slice(-ownPlaceTail.length), ownPlaceTail))) note('place', m.name, ev);
