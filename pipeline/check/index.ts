@@ -21,6 +21,7 @@ import { labelValues } from './rules/label-values.ts';
 import { tableTotal } from './rules/table-total.ts';
 import { projectProse, projectRate } from './rules/project-prose.ts';
 import { indicatorTarget } from './rules/indicator-target.ts';
+import { executionScore } from './rules/execution-score.ts';
 import { indicatorDuplicate } from './rules/indicator-duplicate.ts';
 import { indicatorStandard } from './rules/indicator-standard.ts';
 import { scoreGrade, scoreOverWeight, scoreSectionSum, scoreTableSum } from './rules/scores.ts';
@@ -41,7 +42,7 @@ export const RULES: Rule[] = [
   // conflict
   figureValues, labelValues, comparisonWord, projectProse, headcount, changeComponents, subsidiaryScope, indicatorDuplicate, indicatorStandard,
   // score, target
-  scoreOverWeight, scoreTableSum, scoreSectionSum, scoreGrade, indicatorTarget,
+  scoreOverWeight, scoreTableSum, scoreSectionSum, scoreGrade, indicatorTarget, executionScore,
   // entity, year
   entityName, placeholderName, fundsYear, headingYear,
 ];

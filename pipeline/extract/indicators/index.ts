@@ -11,7 +11,14 @@ import type { Header } from '../tables/header.ts';
 export { readIndicatorTables } from './read.ts';
 export type { IndicatorTable, ReadRow } from './read.ts';
 
-const text = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim().replace(/\s+/g, ' '));
+/**
+ * A cell's text on one line. A line break or space between two Chinese characters is the cell's wrapping (a
+ * label written down a narrow merged cell: 成本指\n标), not a word space, and goes; others become one space.
+ */
+const text = (s: string | null | undefined): string | null => {
+  if (s == null || s.trim() === '') return null;
+  return s.trim().replace(/(?<=[\u4e00-\u9fa5，、；：（）])\s+(?=[\u4e00-\u9fa5，、；：（）])/g, '').replace(/\s+/g, ' ');
+};
 
 /**
  * An outline code before an indicator or level name: A101, B2, C (scoring schemes), 1.1, 一、, （二）. Names
