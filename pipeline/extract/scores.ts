@@ -177,7 +177,8 @@ function fromProjectLists(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
 const STRONG = '综合评价得分|综合得分|综合评分|总得分|总分|自评总分|自评得分|自评分数|自评分|最终得分';
 const WEAK = '评价得分|得分|得';
 const SCORE_RE = new RegExp(`(${STRONG}|${WEAK})\\s*(?:为|是|：|:)?\\s*[“"]?(\\d{1,3}(?:\\.\\d+)?)\\s*[”"]?\\s*分`, 'g');
-const GRADE_RE = /等级\s*(?:为|是|：|:|评定为|确定为)?\s*[“"「『]?(优秀|优|良好|良|中等|中|较差|差|不合格)/;
+/** A grade stated after its label: 等级为“良”, 绩效评级为优, 评价结果为良好, 评定为优秀等级. */
+const GRADE_RE = /(?:等级|评级|级别|评价结果|评定结果|考评结果|评价结论|评定)\s*(?:为|是|：|:|评定为|确定为|属于)?\s*[“"「『]?(优秀|优|良好|良|中等|中|较差|差|不合格)(?=[”"」』，,。；;、\s)）]|等|级|$)/;
 /** Sentences about one indicator or one part, not about the whole. */
 const PART = /该指标|分值|此项|该项指标|类指标|二级指标|三级指标|扣\s*\d|得分率/;
 const WHOLE = /综合|总体|整体|最终|全面|总分(?!值)|总得分/;
@@ -192,7 +193,9 @@ function fromProse(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
     if (block.kind !== 'paragraph') return;
     for (const raw of sentences(block.text)) {
       const s = normalizeText(raw);
-      if (/^(本|该)项目/.test(s) && meta.reportType !== 'project_self_eval') continue;
+      // in a department's report "该项目…得分" is one project's score; in a project's own report or an evaluation of
+      // one fund it is the report's
+      if (/^(本|该)项目/.test(s) && meta.reportType !== 'project_self_eval' && meta.reportType !== 'verification') continue;
       const grade = gradeOf(GRADE_RE.exec(s)?.[1]);
       let found = false;
       for (const m of s.matchAll(SCORE_RE)) {

@@ -63,3 +63,25 @@ describe('extractScores on the corpus', () => {
     expect(gradeOf('合格')).toBeNull();
   });
 });
+
+describe('scores an evaluation report states in prose', () => {
+  // conclusions as 财政局 and third-party evaluation reports write them (the 评价结论 of a 重点绩效评价报告)
+  const report = (lines: string[]) => {
+    const doc = segment(parseText('eval.txt', new TextEncoder().encode(['某某县财政局关于2023年农村公路养护资金的重点绩效评价报告', '一、评价结论', ...lines].join('\n'))));
+    const meta = extractMeta(doc);
+    return { meta, scores: extractScores(doc, meta) };
+  };
+  it('an evaluation of one fund by the 财政局 is a verification, and its stated score a review score with its grade', () => {
+    const { meta, scores } = report(['经评价，该项目综合得分88.50分，评价等级为“良”。']);
+    expect(meta.reportType).toBe('verification');
+    expect(scores.map((s) => [s.scope, s.kind, s.value, s.grade])).toEqual([['document', 'review', 88.5, '良']]);
+  });
+  it('reads the grade wherever the conclusion puts it: 绩效评级为“良”, 评价结果为“优”，得分…, 评价结果为良好', () => {
+    expect(report(['本项目绩效评价综合评分为86.2分，绩效评级为“良”。']).scores[0]?.grade).toBe('良');
+    expect(report(['经综合评定，评价结果为“优”，得分92.3分。']).scores[0]?.grade).toBe('优');
+    expect(report(['项目总得分91.25分，评价结果为良好。']).scores[0]?.grade).toBe('良');
+  });
+  it('takes no grade from a word that only starts with one (评价结果为中期目标…)', () => {
+    expect(report(['项目总得分91.25分，评价结果为中期目标基本完成。']).scores[0]?.grade).toBeNull();
+  });
+});
