@@ -76,7 +76,7 @@ function fromTables(doc: SegmentedDocument): TableProject[] {
         const at = cells.findIndex((c) => FORM_BUDGET.test(clean(c)));
         const amount = at >= 0 ? cells.slice(at + 1).find((c) => isNumeric(c)) : undefined;
         if (amount != null) {
-          const unit = unitOf([...cells, ...rows.slice(0, r).flatMap((x) => x.cells), ...precedingText(doc, b)]) ?? '万元';
+          const unit = unitOf([...cells, ...rows.slice(0, r).flatMap((x) => x.cells), ...precedingText(doc, b)]) ?? unstatedUnit([amount], current.name, doc);
           current.budget = { block: b, row: r, values: { budget: amount }, unit };
         }
         continue;
@@ -91,11 +91,36 @@ function fromTables(doc: SegmentedDocument): TableProject[] {
       if (!columns) continue;
       const values: Partial<Record<BudgetRole, string | null>> = {};
       header.roles.forEach((role, k) => { values[role] = columns[k] ?? null; });
-      const unit = unitOf([...rows[header.row].cells, ...rows.slice(0, header.row).flatMap((x) => x.cells), ...precedingText(doc, b)]) ?? '万元';
+      const unit = unitOf([...rows[header.row].cells, ...rows.slice(0, header.row).flatMap((x) => x.cells), ...precedingText(doc, b)])
+        ?? unstatedUnit(header.roles.map((role, k) => (role === 'budget' || role === 'adjusted' || role === 'executed' ? columns[k] : null)), current.name, doc);
       current.budget = { block: b, row: r, values, unit };
     }
   });
   return out;
+}
+
+/**
+ * The money unit of a form that states none. The project's own cost targets tell it where one names an amount
+ * of the block (项目总成本 ≤31万元 beside 31.00); else the magnitude: a project of a million or more in 万元 would
+ * be ten billion yuan, so such amounts are 元; otherwise 万元, the forms' convention.
+ */
+const indicatorTables = new WeakMap<SegmentedDocument, ReturnType<typeof readIndicatorTables>>();
+function indicatorTablesOf(doc: SegmentedDocument) {
+  if (!indicatorTables.has(doc)) indicatorTables.set(doc, readIndicatorTables(doc));
+  return indicatorTables.get(doc)!;
+}
+
+function unstatedUnit(cells: Array<string | null | undefined>, project: string, doc: SegmentedDocument): MoneyUnit {
+  const amounts = cells.map((c) => (c == null ? null : cellNumber(c))).filter((v): v is number => v != null && v > 0);
+  for (const t of indicatorTablesOf(doc)) {
+    if (t.project !== project) continue;
+    for (const row of t.rows) {
+      const m = /([\d,]+(?:\.\d+)?)\s*(万元|元)/.exec(normalizeText(row.values.target ?? ''));
+      const v = m ? Number(m[1].replace(/,/g, '')) : NaN;
+      if (m && amounts.some((a) => Math.abs(a - v) < 0.005)) return m[2] as MoneyUnit;
+    }
+  }
+  return amounts.some((a) => a >= 1_000_000) ? '元' : '万元';
 }
 
 function precedingText(doc: SegmentedDocument, b: number): string[] {
