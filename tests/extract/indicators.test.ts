@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseText } from '../../parsers/text/index.ts';
 import { segment } from '../../pipeline/segment/index.ts';
 import { extractMeta } from '../../pipeline/extract/meta.ts';
-import { extractIndicators } from '../../pipeline/extract/indicators/index.ts';
+import { extractIndicators, valueInSentence } from '../../pipeline/extract/indicators/index.ts';
 import { alignCells } from '../../pipeline/extract/tables/align.ts';
 import type { Indicator } from '../../schemas/records.ts';
 
@@ -105,5 +105,18 @@ describe('alignCells', () => {
     const kinds = ['free', 'hier', 'hier', 'name', 'cmp', 'value', 'unit', 'value', 'num', 'num', 'text'] as const;
     const a = alignCells(['质量指标', '县级补助率', '＝', '100', '%', '100', '15', '15'], [...kinds])!;
     expect(a.columns).toEqual([null, null, '质量指标', '县级补助率', '＝', '100', '%', '100', '15', '15', null]);
+  });
+});
+
+describe('valueInSentence: a completion value written as a sentence', () => {
+  it('gives the one number the sentence states in the target unit', () => {
+    expect(valueInSentence('全年参保185164人，超额完成', '人')).toBe(185164);
+    expect(valueInSentence('参保率达到96.5%', '%')).toBe(96.5);
+  });
+  it('gives none where the sentence has other numbers, another unit or magnitude, or none', () => {
+    expect(valueInSentence('完成2次培训，覆盖300人', '次')).toBeNull();
+    expect(valueInSentence('2023年完成96%', '%')).toBeNull();
+    expect(valueInSentence('完成1.5万人', '人')).toBeNull();
+    expect(valueInSentence('已按时完成', '%')).toBeNull();
   });
 });

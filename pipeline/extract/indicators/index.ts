@@ -2,6 +2,7 @@
 import type { SegmentedDocument } from '../../../schemas/sections.ts';
 import type { Comparator, DocumentMeta, Indicator } from '../../../schemas/records.ts';
 import { parseComparator, parseQuantity } from '../../normalize/numbers.ts';
+import { normalizeText } from '../../normalize/text.ts';
 import { cellNumber, clean, isBlank } from '../tables/cells.ts';
 import { splitCode } from '../tables/project-name.ts';
 import { originOf } from '../origin.ts';
@@ -53,6 +54,20 @@ function comparatorOf(cell: string | null | undefined): Comparator | null {
   return parseComparator(t).comparator;
 }
 
+/**
+ * The number a completion sentence states for the target's unit: "全年参保185164人，超额完成" against a target in
+ * 人 gives 185164. Only where the sentence has exactly one number in that unit; any other sentence gives none, so a
+ * target rule never compares a number the sentence did not give as the actual.
+ */
+export function valueInSentence(sentence: string | null, unit: string | null): number | null {
+  if (!sentence || !unit || !/[\u4e00-\u9fa5]{2}/.test(sentence)) return null;
+  const u = unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [...normalizeText(sentence).matchAll(/(\d[\d,]*(?:\.\d+)?)\s*([%％]|[\u4e00-\u9fa5A-Za-z/·]{0,6})/g)];
+  const inUnit = all.filter((m) => (unit === '%' ? /^[%％]/.test(m[2]) : m[2].startsWith(unit)) && !(unit !== '%' && /^[万亿千]/.test(m[2]) && !/^[万亿千]/.test(unit)));
+  if (all.length !== 1 || inUnit.length !== 1) return null;
+  return Number(inUnit[0][1].replace(/,/g, ''));
+}
+
 /** Builds an Indicator from a read row. */
 export function toIndicator(doc: SegmentedDocument, header: Header, row: ReadRow, project: string | null): Indicator {
   const v = row.values;
@@ -75,7 +90,7 @@ export function toIndicator(doc: SegmentedDocument, header: Header, row: ReadRow
     targetValue: tq.value,
     targetUnit: unitCell ?? tq.unit,
     actual,
-    actualValue: aq.value,
+    actualValue: aq.value ?? valueInSentence(actual, unitCell ?? tq.unit),
     raw: row.raw,
   };
   if (has('weight')) indicator.weight = cellNumber(v.weight);
