@@ -1,5 +1,5 @@
 // Extraction stage: a segmented document in, every record type out (not yet validated).
-import type { Extraction, Figure } from '../../schemas/records.ts';
+import type { Extraction, Figure, Project } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { extractMeta } from './meta.ts';
 import { extractFigures } from './figures/index.ts';
@@ -7,6 +7,7 @@ import { extractIndicators } from './indicators/index.ts';
 import { extractScores } from './scores.ts';
 import { extractProjects } from './projects.ts';
 import { extractTargetLists } from './target-lists/index.ts';
+import { extractProjectLists } from './project-lists.ts';
 import { readStatements } from '../statements/index.ts';
 import { headlineFigures } from '../statements/figures.ts';
 
@@ -21,9 +22,15 @@ export function extract(doc: SegmentedDocument): Extraction {
     figures: uniqueFigures([...extractFigures(doc, meta), ...headlineFigures(statements.statements)]),
     indicators: [...extractIndicators(doc, meta), ...targetLists.indicators],
     scores: extractScores(doc, meta),
-    projects: [...extractProjects(doc, meta), ...targetLists.projects],
+    projects: uniqueProjects([...extractProjects(doc, meta), ...targetLists.projects], extractProjectLists(doc)),
     ...statements,
   };
+}
+
+/** A project a list names again (the same name) is the one its own form or row already gave. */
+function uniqueProjects(projects: Project[], listed: Project[]): Project[] {
+  const named = new Set(projects.map((p) => p.name.replace(/\s+/g, '')));
+  return [...projects, ...listed.filter((p) => !named.has(p.name.replace(/\s+/g, '')))];
 }
 
 function uniqueFigures(figures: Figure[]): Figure[] {
