@@ -120,3 +120,18 @@ describe('valueInSentence: a completion value written as a sentence', () => {
     expect(valueInSentence('已按时完成', '%')).toBeNull();
   });
 });
+
+describe('indicator headers of the national self-evaluation form', () => {
+  it('takes the row that numbers the columns (① ② … ⑦=⑥×⑤/④) as part of the header, not as an indicator', async () => {
+    const { detectIndicatorHeader } = await import('../../pipeline/extract/tables/header.ts');
+    const row = (cells: string[]) => ({ cells, fromAbove: cells.map(() => false) });
+    const rows = [
+      row(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']),
+      row(['①', '②', '③', '④', '⑤', '⑥', '⑦=⑥×⑤/④', '⑧']),
+      row(['产出指标', '数量指标', '培训人数', '≥100人', '120人', '10', '10', '']),
+    ];
+    const h = detectIndicatorHeader(rows, 0);
+    expect(h?.end).toBe(2);
+    expect(h?.roles).toEqual(['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'text']);
+  });
+});

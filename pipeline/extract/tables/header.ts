@@ -54,7 +54,8 @@ export interface Header {
 
 /** Words a header cell is made of (no values). */
 const HEADER_WORD = /指标|名称|权重|分值|得分|评分|说明|标准|单位|性质|目标|完成|实际|原因|备注|序号|内容|评价|分析|[%％]|^[（(]/;
-const SUB_HEADER = /^(名称|权重|分值|[（(]?[%％][）)]?|权重[（(][%％][）)]|内容|指标|目标值|实际值|得分|自评|核查|评价)$/;
+// (a row that only numbers the columns, ① ② ③ ⑥=⑤/④ or (1) (2), as national forms print under their header, is header too)
+const SUB_HEADER = /^(名称|权重|分值|[（(]?[%％][）)]?|权重[（(][%％][）)]|内容|指标|目标值|实际值|得分|自评|核查|评价|[①-⑳](?:[=＝][①-⑳+×*/÷\-\d%％]+)?|[（(]\d{1,2}[)）])$/;
 
 function isHeaderish(row: TableRow): boolean {
   const cells = row.cells.map(clean).filter(Boolean);
