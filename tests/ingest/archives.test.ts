@@ -2,6 +2,7 @@
 // folders unpacked from them (names on disk that are GBK bytes), and the files that travel with
 // reports but are none (JSON, images). Every archive and file is made here as Windows makes it;
 // each is stored or refused by its name, and what is refused leaves the database as it was.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { decodeZipName } from '../../pipeline/ingest/sources/names.ts';
 import { corpusFile, tempDir } from '../helpers.ts';
 import { makeOverlappingZip, makeZip } from './windows-zip.ts';
 
+const BIN = new URL('../../bin/jixiao.mjs', import.meta.url).pathname;
 const XUWEN = readFileSync(corpusFile('txt', 'xuwen-2023-dept-self-eval'));
 const XIHU = readFileSync(corpusFile('txt', 'xihu-2022-dept-self-eval'));
 const WUCHUAN = readFileSync(corpusFile('txt', 'wuchuan-2025-dept-self-eval'));
@@ -188,4 +190,17 @@ describe('corrupt archives and zip bombs are refused by name and change nothing'
     expect(exportJson(db)).toBe(before);
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
   });
+});
+
+describe('jixiao import on a Windows zip', () => {
+  it('imports its reports, prints one line on stderr for each file left out, and exits 0', () => {
+    const dir = tempDir('jixiao-zip-cli-');
+    const zip = join(dir, '报告.zip');
+    writeFileSync(zip, makeZip([{ name: '徐闻县/自评报告.txt', data: XUWEN }, { name: '徐闻县/数据.json', data: BUDGET_JSON }]));
+    const r = spawnSync(process.execPath, [BIN, 'import', zip, '--db', join(dir, 'county.sqlite'), '--jobs', '0'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([`[1/2] left out ${zip}/徐闻县/数据.json: a data or web file (.json), not a report format`]);
+    expect(r.stdout).toMatch(/\[2\/2\] imported .*报告\.zip\/徐闻县\/自评报告\.txt/);
+    expect(r.stdout).toContain('1 imported, 0 skipped (already imported), 0 failed, 1 left out (not reports)');
+  }, 60_000);
 });

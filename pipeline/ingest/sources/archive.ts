@@ -54,7 +54,9 @@ export async function listArchive(file: ArchiveFile, name: string, limits: Limit
   const out: Listed[] = [];
   for (const { entry, path: inner } of files) {
     const path = `${name}/${inner}`;
+    // refused here rather than when imported: an entry never read would keep a nested archive's bytes held
     const unreadable = entry.encrypted ? 'encrypted in the archive: it needs a password'
+      : entry.size > limits.maxFileMb * MiB ? `${mib(entry.size)}, larger than the limit of ${limits.maxFileMb} MiB (--max-file-mb)`
       : entry.method !== 0 && entry.method !== 8 ? `compressed with method ${entry.method}; only stored and deflated entries are read`
       : null;
     if (unreadable) { out.push({ kind: 'failed', path, reason: unreadable }); continue; }
@@ -108,9 +110,6 @@ const isDirectory = (e: ZipEntry) => e.size === 0 && (e.rawName[e.rawName.length
  * entries (held while they are read, dropped after the last), so a listing holds no archive in memory.
  */
 async function listNested(outer: ArchiveFile, entry: ZipEntry, path: string, ctx: Context): Promise<Listed[]> {
-  if (entry.size > ctx.limits.maxFileMb * MiB) {
-    return [{ kind: 'failed', path, reason: `${mib(entry.size)}, larger than the limit of ${ctx.limits.maxFileMb} MiB (--max-file-mb)` }];
-  }
   // the second inflation is not counted against the budget: the same bytes, already counted
   const load = (count: boolean) => readEntry(outer, entry, path, ctx, count);
   let bytes: Uint8Array;
