@@ -174,7 +174,10 @@ describe('corrupt archives and zip bombs are refused by name and change nothing'
     writeFileSync(join(bad, 'overlap.zip'), makeOverlappingZip(15, new Uint8Array(XUWEN)));
     // more entries than the limit allows
     writeFileSync(join(bad, 'many.zip'), makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `${i}.txt`, data: new Uint8Array(XIHU) }))));
-    summary = await importPaths(db, [bad], { jobs: 0, limits: { maxArchiveEntries: 20 } });
+    // plain data, no bomb, but more than the archive size limit declared in all
+    const noise = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 24);
+    writeFileSync(join(bad, 'big.zip'), makeZip([{ name: 'a.txt', data: noise(700_000), method: 0 }, { name: 'b.txt', data: noise(700_000), method: 0 }]));
+    summary = await importPaths(db, [bad], { jobs: 0, limits: { maxArchiveEntries: 20, maxArchiveMb: 1 } });
     outcomes = byPath(summary);
   }, 120_000);
 
@@ -185,8 +188,9 @@ describe('corrupt archives and zip bombs are refused by name and change nothing'
   it('stops inflating an entry that passes the size its archive declares', () => expect(reason('liar.zip/报告.txt')).toBe('inflates to more than the 4096 bytes the archive declares: a damaged archive or a zip bomb'));
   it('refuses entries that share compressed data', () => expect(reason('overlap.zip')).toBe('a zip bomb: its entries overlap (they share compressed data)'));
   it('refuses an archive with more entries than the limit', () => expect(reason('many.zip')).toBe('30 entries, more than the limit of 20 (--max-archive-entries): refused as a possible zip bomb'));
+  it('refuses an archive that declares more than the size limit in all', () => expect(reason('big.zip')).toBe('declares 1.3 MiB uncompressed, more than the limit of 1 MiB per archive (--max-archive-mb)'));
   it('imports nothing from any of them and leaves the database as it was', () => {
-    expect(summary).toMatchObject({ imported: 0, skipped: 0, failed: 7, total: 7 });
+    expect(summary).toMatchObject({ imported: 0, skipped: 0, failed: 8, total: 8 });
     expect(exportJson(db)).toBe(before);
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
   });

@@ -81,10 +81,6 @@ function refusal(entries: ZipEntry[], fileSize: number, { limits, budget }: Cont
   if (entries.length > limits.maxArchiveEntries) {
     return `${entries.length} entries, more than the limit of ${limits.maxArchiveEntries} (--max-archive-entries): refused as a possible zip bomb`;
   }
-  const declared = entries.reduce((n, e) => n + e.size, 0);
-  if (budget.declared + declared > budget.max) {
-    return `declares ${mib(budget.declared + declared)} uncompressed, more than the limit of ${limits.maxArchiveMb} MiB per archive (--max-archive-mb): refused as a possible zip bomb`;
-  }
   for (const e of entries) {
     const ratio = e.size / Math.max(1, e.compressedSize);
     if (e.size > RATIO_FLOOR && ratio > limits.maxCompressionRatio) {
@@ -99,6 +95,10 @@ function refusal(entries: ZipEntry[], fileSize: number, { limits, budget }: Cont
     if (prev.localOffset + 30 + prev.rawName.length + prev.compressedSize > byOffset[i].localOffset) {
       return 'a zip bomb: its entries overlap (they share compressed data)';
     }
+  }
+  const declared = entries.reduce((n, e) => n + e.size, 0);
+  if (budget.declared + declared > budget.max) {
+    return `declares ${mib(budget.declared + declared)} uncompressed, more than the limit of ${limits.maxArchiveMb} MiB per archive (--max-archive-mb)`;
   }
   return null;
 }
