@@ -1,6 +1,7 @@
 // Imports files into a database. The inputs are listed first (files, folders, zip archives: see
 // sources/); each is read and hashed here, and one whose bytes are already stored is skipped before
-// any parsing; one that is no report format is left out with its reason. Parsing runs in a pool of workers; extraction, validation
+// any parsing; one that is no report format is left out with its reason. Parsing runs in a pool
+// of workers, which get the bytes, so an archive's entry parses like a file. Extraction, validation
 // and storage run here, one document per transaction, so SQLite has one writer and an interrupted
 // import leaves only whole documents. A file that fails is reported with its path and reason and
 // never stops the others.
