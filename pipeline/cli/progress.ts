@@ -9,6 +9,7 @@ export function describeOutcome(o: FileOutcome): string {
     return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects, ${c.flags ?? 0} flags${o.warnings ? `, ${o.warnings} warnings` : ''})`;
   }
   if (o.status === 'skipped') return `skipped  ${o.path} (already imported)`;
+  if (o.status === 'ignored') return `left out ${o.path}: ${o.reason}`;
   return `FAILED   ${o.path}: ${o.reason}`;
 }
 
@@ -36,9 +37,9 @@ export class Progress {
     if (outcome.status === 'failed') this.failures++;
     const line = `[${done}/${this.total}] ${describeOutcome(outcome)}`;
     if (this.o.tty) {
-      if (outcome.status === 'failed') { this.clear(); this.o.err.write(line + '\n'); }
+      if (outcome.status === 'failed' || outcome.status === 'ignored') { this.clear(); this.o.err.write(line + '\n'); }
       if (!this.o.quiet) this.bar(done);
-    } else if (outcome.status === 'failed') this.o.err.write(line + '\n');
+    } else if (outcome.status === 'failed' || outcome.status === 'ignored') this.o.err.write(line + '\n');
     else if (!this.o.quiet) this.o.out.write(line + '\n');
   }
 

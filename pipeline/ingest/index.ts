@@ -1,9 +1,10 @@
-// Imports files into a database. Files are read and hashed here; a file whose bytes are already
-// stored is skipped before any parsing. Parsing runs in a pool of workers; extraction, validation
+// Imports files into a database. The inputs are listed first (files, folders, zip archives: see
+// sources/); each is read and hashed here, and one whose bytes are already stored is skipped before
+// any parsing; one that is no report format is left out with its reason. Parsing runs in a pool
+// of workers, which get the bytes, so an archive's entry parses like a file. Extraction, validation
 // and storage run here, one document per transaction, so SQLite has one writer and an interrupted
 // import leaves only whole documents. A file that fails is reported with its path and reason and
 // never stops the others.
-import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
@@ -11,7 +12,9 @@ import { sha256 } from '../../parsers/shared/hash.ts';
 import { analyse } from './document.ts';
 import type { DB } from '../store/db.ts';
 import { findDocument, storeDocument } from '../store/write.ts';
-import { listInputFiles } from './files.ts';
+import { listInputs } from './sources/disk.ts';
+import { kindOf } from './sources/kind.ts';
+import type { Source } from './sources/types.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { ParsePool } from './pool.ts';
 import { runParseTask, type ParseReply } from './parse-task.ts';
@@ -19,10 +22,12 @@ import { runParseTask, type ParseReply } from './parse-task.ts';
 export type FileOutcome =
   | { path: string; status: 'imported'; id: number; pages: number; counts: Record<string, number>; warnings: number }
   | { path: string; status: 'skipped'; id: number }
+  /** No report format (data, images, archives nested too deep): left out, not a failure. */
+  | { path: string; status: 'ignored'; reason: string }
   | { path: string; status: 'failed'; reason: string };
 
 export interface ImportSummary {
-  outcomes: FileOutcome[]; total: number; imported: number; skipped: number; failed: number; pages: number; interrupted: boolean;
+  outcomes: FileOutcome[]; total: number; imported: number; skipped: number; ignored: number; failed: number; pages: number; interrupted: boolean;
 }
 
 export interface ImportOptions {
@@ -39,12 +44,16 @@ export const defaultJobs = () => Math.max(1, availableParallelism());
 export async function importPaths(db: DB, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const jobs = options.jobs ?? defaultJobs();
-  const { files, missing } = await listInputFiles(paths);
-  const total = files.length + missing.length;
+  const listed = await listInputs(paths, limits);
+  const files = listed.flatMap((l) => (l.kind === 'source' ? [l.source] : []));
+  const total = listed.length;
   options.onStart?.(total);
   const outcomes: FileOutcome[] = [];
   const record = (o: FileOutcome) => { outcomes.push(o); options.onFile?.(o, outcomes.length, total); };
-  for (const path of missing) record({ path, status: 'failed', reason: 'no such file or folder' });
+  for (const l of listed) {
+    if (l.kind === 'failed') record({ path: l.path, status: 'failed', reason: l.reason });
+    else if (l.kind === 'ignored') record({ path: l.path, status: 'ignored', reason: l.reason });
+  }
 
   const pool = jobs > 0 ? new ParsePool(Math.min(jobs, Math.max(1, files.length)), limits) : null;
   const parse = (path: string, bytes: Uint8Array): Promise<ParseReply> =>
@@ -56,10 +65,10 @@ export async function importPaths(db: DB, paths: string[], options: ImportOption
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
-    for (const path of files) {
+    for (const source of files) {
       void files$.add(async () => {
         if (options.signal?.aborted) return;
-        const outcome = await importOne(db, path, limits, parse, seen);
+        const outcome = await importOne(db, source, limits, parse, seen);
         if (!options.signal?.aborted || outcome.status !== 'failed') record(outcome);
       });
     }
@@ -70,27 +79,33 @@ export async function importPaths(db: DB, paths: string[], options: ImportOption
   }
   const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return {
-    outcomes, total, imported: count('imported'), skipped: count('skipped'), failed: count('failed'),
+    outcomes, total, imported: count('imported'), skipped: count('skipped'), ignored: count('ignored'), failed: count('failed'),
     pages: outcomes.reduce((n, o) => n + (o.status === 'imported' ? o.pages : 0), 0),
     interrupted: options.signal?.aborted ?? false,
   };
 }
 
 async function importOne(
-  db: DB, path: string, limits: Limits,
+  db: DB, source: Source, limits: Limits,
   parse: (path: string, bytes: Uint8Array) => Promise<ParseReply>,
   seen: Map<string, Promise<number | null>>,
 ): Promise<FileOutcome> {
+  const path = source.name;
+  if (source.size > limits.maxFileMb * 1024 * 1024) {
+    return { path, status: 'failed', reason: `${(source.size / 1024 / 1024).toFixed(1)} MiB, larger than the limit of ${limits.maxFileMb} MiB (--max-file-mb)` };
+  }
   let bytes: Uint8Array;
   try {
-    const size = (await stat(path)).size;
-    if (size > limits.maxFileMb * 1024 * 1024) {
-      return { path, status: 'failed', reason: `${(size / 1024 / 1024).toFixed(1)} MiB, larger than the limit of ${limits.maxFileMb} MiB (--max-file-mb)` };
-    }
-    bytes = new Uint8Array(await readFile(path));
+    bytes = await source.read();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { path, status: 'failed', reason: code === 'ENOENT' ? 'vanished before it could be read' : `cannot read (${code ?? (e as Error).message})` };
+    return { path, status: 'failed', reason: code === 'ENOENT' ? 'vanished before it could be read' : code ? `cannot read (${code})` : (e as Error).message };
+  }
+  // the bytes rule out what the name could not (an image or a data file without a telling extension)
+  const kind = kindOf(path, bytes);
+  if (kind.kind === 'ignore') return { path, status: 'ignored', reason: kind.reason };
+  if (kind.kind === 'archive' && source.inArchive) {
+    return { path, status: 'ignored', reason: 'a zip archive inside an archive without a .zip name: not opened' };
   }
   const hash = sha256(bytes);
   const known = findDocument(db, hash);
@@ -107,7 +122,7 @@ async function importOne(
     const reply = await parse(path, bytes);
     if (!reply.ok) return { path, status: 'failed', reason: reply.reason };
     const outcome = storeParsed(db, path, reply.doc);
-    settle(outcome.status === 'failed' ? null : outcome.id);
+    settle('id' in outcome ? outcome.id : null);
     return outcome;
   } finally {
     settle(null);

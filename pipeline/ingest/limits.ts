@@ -10,6 +10,12 @@ export interface Limits {
   workerMemoryMb: number;
   /** Longest one file may take to parse, in seconds. */
   timeoutSeconds: number;
+  /** Most entries one zip archive may list (nested archives count their own). */
+  maxArchiveEntries: number;
+  /** Most bytes one zip archive may inflate to in all, nested archives included, in MiB. */
+  maxArchiveMb: number;
+  /** Highest ratio of an entry's size to its compressed size; more is a zip bomb. */
+  maxCompressionRatio: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,4 +24,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxCells: 500_000,
   workerMemoryMb: 2048,
   timeoutSeconds: 300,
+  maxArchiveEntries: 10_000,
+  maxArchiveMb: 8192,
+  // deflate tops out near 1032:1; real reports (PDF, DOCX, XLSX are compressed already) stay far below
+  // 100:1, and even plain text rarely passes 20:1
+  maxCompressionRatio: 200,
 };

@@ -9,7 +9,7 @@ import { DEFAULT_DB, positiveNumber, UsageError, type Command } from '../command
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import files or folders (PDF, DOCX, XLSX, DOC/XLS, TXT, MD)',
+  summary: 'import files or folders, or zip archives of them (PDF, DOCX, XLSX, DOC/XLS, TXT, MD)',
   help: `jixiao import PATH… [--db FILE] [--jobs N] [--quiet] [limits]
 
 Imports every file given, and every file inside the folders given. The format is read from the
@@ -17,6 +17,10 @@ file's bytes, not its name. A file already in the database (same sha256) is skip
 the same command again after an interruption continues where it stopped. A file that cannot be
 read or parsed is reported with its path and reason, and the others go on. Each document is
 stored in one transaction: nothing half-written is ever left behind.
+A .zip archive is imported like a folder (one zip inside it is opened too; deeper ones are not);
+names a Windows zip stores in GBK, and file names on disk that are not UTF-8, are decoded as
+GB18030. A file that is no report format (JSON, XML, images, other archives) is left out with
+one line saying why; it is not a failure.
 
 Options:
   --db FILE            the SQLite database to write (created if absent; default ./${DEFAULT_DB})
@@ -28,6 +32,10 @@ Limits (a file over a limit fails alone):
   --max-cells N        most table cells in one document (default ${DEFAULT_LIMITS.maxCells})
   --worker-memory N    heap per parsing worker in MiB (default ${DEFAULT_LIMITS.workerMemoryMb})
   --timeout N          seconds one file may take to parse (default ${DEFAULT_LIMITS.timeoutSeconds})
+Limits on a zip archive (over one, the whole archive is refused and nothing of it imported):
+  --max-archive-entries N   most entries (default ${DEFAULT_LIMITS.maxArchiveEntries})
+  --max-archive-mb N        most MiB it inflates to, archives inside it included (default ${DEFAULT_LIMITS.maxArchiveMb})
+  --max-compression-ratio N highest size : compressed size of an entry over 1 MiB (default ${DEFAULT_LIMITS.maxCompressionRatio})
 Exit status: 0 when every file was imported or skipped, 1 when any failed, 2 on a usage error,
 130 when interrupted.`,
   run: runImport,
@@ -38,6 +46,7 @@ async function runImport(args: string[]): Promise<number> {
     db: { type: 'string', default: DEFAULT_DB }, quiet: { type: 'boolean', default: false }, jobs: { type: 'string' },
     'max-file-mb': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-cells': { type: 'string' },
     'worker-memory': { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    'max-archive-entries': { type: 'string' }, 'max-archive-mb': { type: 'string' }, 'max-compression-ratio': { type: 'string' },
   } });
   if (values.help) { process.stdout.write(importCommand.help + '\n'); return 0; }
   if (!positionals.length) throw new UsageError('import needs at least one file or folder');
@@ -48,6 +57,9 @@ async function runImport(args: string[]): Promise<number> {
     maxCells: positiveNumber('max-cells', values['max-cells'], DEFAULT_LIMITS.maxCells),
     workerMemoryMb: positiveNumber('worker-memory', values['worker-memory'], DEFAULT_LIMITS.workerMemoryMb),
     timeoutSeconds: positiveNumber('timeout', values.timeout, DEFAULT_LIMITS.timeoutSeconds),
+    maxArchiveEntries: positiveNumber('max-archive-entries', values['max-archive-entries'], DEFAULT_LIMITS.maxArchiveEntries),
+    maxArchiveMb: positiveNumber('max-archive-mb', values['max-archive-mb'], DEFAULT_LIMITS.maxArchiveMb),
+    maxCompressionRatio: positiveNumber('max-compression-ratio', values['max-compression-ratio'], DEFAULT_LIMITS.maxCompressionRatio),
   };
   const db = openDatabase(values.db!);
   const progress = new Progress({ quiet: values.quiet!, tty: Boolean(process.stderr.isTTY), out: process.stdout, err: process.stderr });
@@ -75,6 +87,7 @@ async function runImport(args: string[]): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     const left = summary.total - summary.outcomes.length;
     process.stdout.write(`${summary.imported} imported, ${summary.skipped} skipped (already imported), ${summary.failed} failed`
+      + `${summary.ignored ? `, ${summary.ignored} left out (not reports)` : ''}`
       + `${summary.interrupted ? `, ${left} not started (interrupted)` : ''} in ${seconds.toFixed(1)} s — database ${values.db}\n`
       + (summary.imported ? `${flags} consistency flags on the new documents; see them with: jixiao check --db ${values.db}\n` : ''));
     if (summary.interrupted) return 130;
