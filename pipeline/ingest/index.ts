@@ -1,6 +1,6 @@
 // Imports files into a database. Files are read and hashed here; a file whose bytes are already
 // stored is skipped before any parsing. Parsing runs in a pool of workers; extraction, validation
-// and storage run here, one document per transaction, so SQLite has one writer and an interrupted
+// and storage run here, one document per transaction, so the store has one writer here and an interrupted
 // import leaves only whole documents. A file that fails is reported with its path and reason and
 // never stops the others.
 import { readFile, stat } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import PQueue from 'p-queue';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { sha256 } from '../../parsers/shared/hash.ts';
 import { analyse } from './document.ts';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import { findDocument, storeDocument } from '../store/write.ts';
 import { listInputFiles } from './files.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -36,7 +36,7 @@ export interface ImportOptions {
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
-export async function importPaths(db: DB, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const jobs = options.jobs ?? defaultJobs();
   const { files, missing } = await listInputFiles(paths);
@@ -77,7 +77,7 @@ export async function importPaths(db: DB, paths: string[], options: ImportOption
 }
 
 async function importOne(
-  db: DB, path: string, limits: Limits,
+  db: Db, path: string, limits: Limits,
   parse: (path: string, bytes: Uint8Array) => Promise<ParseReply>,
   seen: Map<string, Promise<number | null>>,
 ): Promise<FileOutcome> {
@@ -93,7 +93,7 @@ async function importOne(
     return { path, status: 'failed', reason: code === 'ENOENT' ? 'vanished before it could be read' : `cannot read (${code ?? (e as Error).message})` };
   }
   const hash = sha256(bytes);
-  const known = findDocument(db, hash);
+  const known = await findDocument(db, hash);
   if (known != null) return { path, status: 'skipped', id: known };
   // the same bytes twice in one batch: the second waits for the first and is skipped
   const earlier = seen.get(hash);
@@ -106,7 +106,7 @@ async function importOne(
   try {
     const reply = await parse(path, bytes);
     if (!reply.ok) return { path, status: 'failed', reason: reply.reason };
-    const outcome = storeParsed(db, path, reply.doc);
+    const outcome = await storeParsed(db, path, reply.doc);
     settle(outcome.status === 'failed' ? null : outcome.id);
     return outcome;
   } finally {
@@ -114,11 +114,11 @@ async function importOne(
   }
 }
 
-/** Extracts, validates and stores a parsed document (on the importing thread: one jieba, one SQLite writer). */
-export function storeParsed(db: DB, path: string, doc: SegmentedDocument): FileOutcome {
+/** Extracts, validates and stores a parsed document (on the importing thread: one jieba, one store writer). */
+export async function storeParsed(db: Db, path: string, doc: SegmentedDocument): Promise<FileOutcome> {
   try {
     const { extraction, flags, messages: all } = analyse(doc);
-    const stored = storeDocument(db, doc, extraction, all, flags);
+    const stored = await storeDocument(db, doc, extraction, all, flags);
     if (stored.status === 'skipped') return { path, status: 'skipped', id: stored.id };
     return {
       path, status: 'imported', id: stored.id, pages: doc.pages ?? 0,
