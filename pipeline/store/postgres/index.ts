@@ -31,10 +31,19 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 class PgDb implements Db {
   readonly dialect = 'postgres' as const;
+  /** In a transaction (one connection) queries go one after the other; on the pool they run side by side. */
+  private last: Promise<unknown> = Promise.resolve();
   constructor(protected conn: Queryable, readonly name: string, private pool: pg.Pool | null) {}
 
+  private query(text: string, params: unknown[]): Promise<pg.QueryResult> {
+    if (this.pool) return this.conn.query(text, params);
+    const next = this.last.catch(() => {}).then(() => this.conn.query(text, params));
+    this.last = next;
+    return next;
+  }
+
   async all<T = Row>(sql: string, params: Value[] = []): Promise<T[]> {
-    return (await this.conn.query(numberPlaceholders(sql), params)).rows as T[];
+    return (await this.query(numberPlaceholders(sql), params)).rows as T[];
   }
 
   async get<T = Row>(sql: string, params: Value[] = []): Promise<T | undefined> {
@@ -42,7 +51,7 @@ class PgDb implements Db {
   }
 
   async run(sql: string, params: Value[] = []): Promise<number> {
-    return (await this.conn.query(numberPlaceholders(sql), params)).rowCount ?? 0;
+    return (await this.query(numberPlaceholders(sql), params)).rowCount ?? 0;
   }
 
   async insertMany(table: string, rows: Row[]): Promise<void> {
@@ -52,14 +61,14 @@ class PgDb implements Db {
     for (let at = 0; at < rows.length; at += per) {
       const chunk = rows.slice(at, at + per);
       const values = chunk.map((_, i) => `(${columns.map((__, j) => `$${i * columns.length + j + 1}`).join(', ')})`);
-      await this.conn.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flatMap((r) => columns.map((c) => r[c] ?? null)));
+      await this.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flatMap((r) => columns.map((c) => r[c] ?? null)));
     }
   }
 
   async transaction<T>(fn: (tx: Db) => Promise<T>, options: { lock?: string } = {}): Promise<T> {
     if (!this.pool) {
       // already in one: only the lock to take
-      if (options.lock) await this.conn.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
+      if (options.lock) await this.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
       return fn(this);
     }
     const client = await this.pool.connect();
