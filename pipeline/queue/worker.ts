@@ -28,23 +28,23 @@ export interface WorkerOptions {
 async function bytesOf(db: Db, job: ImportJob, limits: Limits): Promise<Uint8Array> {
   if (job.sha256) {
     const row = await db.get<{ bytes: Uint8Array }>('SELECT bytes FROM queue_files WHERE sha256 = ?', [job.sha256]);
-    if (!row) throw new Error(`${job.path}: its bytes are no longer in the database`);
+    if (!row) throw new Error('its bytes are no longer in the database');
     return new Uint8Array(row.bytes);
   }
   const size = (await stat(job.path)).size;
-  if (size > limits.maxFileMb * 1024 * 1024) throw new Error(`${job.path}: larger than the limit of ${limits.maxFileMb} MiB`);
+  if (size > limits.maxFileMb * 1024 * 1024) throw new Error(`larger than the limit of ${limits.maxFileMb} MiB`);
   return new Uint8Array(await readFile(job.path));
 }
 
-/** One file: already stored (skipped), or parsed and stored; a failure throws with the path and reason. */
+/** One file: already stored (skipped), or parsed and stored; a failure throws with the reason. */
 async function importJob(db: Db, pool: ParsePool, job: ImportJob, limits: Limits): Promise<FileOutcome> {
   const bytes = await bytesOf(db, job, limits);
   const known = await findDocument(db, sha256(bytes));
   if (known != null) return { path: job.path, status: 'skipped', id: known };
   const reply = await pool.parse(job.path, bytes);
-  if (!reply.ok) throw new Error(`${job.path}: ${reply.reason}`);
+  if (!reply.ok) throw new Error(reply.reason);
   const outcome = await storeParsed(db, job.path, reply.doc);
-  if (outcome.status === 'failed') throw new Error(`${job.path}: ${outcome.reason}`);
+  if (outcome.status === 'failed') throw new Error(outcome.reason);
   return outcome;
 }
 

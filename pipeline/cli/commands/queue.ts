@@ -90,8 +90,8 @@ Options:
         jobs, limits: DEFAULT_LIMITS, untilEmpty: values['until-empty'],
         onFile: (o) => {
           done++;
-          if (o.status === 'failed') process.stderr.write(`failed  ${o.path}: ${o.reason}\n`);
-          else if (!values.quiet) process.stdout.write(`${o.status.padEnd(8)}${o.path}\n`);
+          if (o.status === 'failed') process.stderr.write(`failed   ${o.path}: ${o.reason}\n`);
+          else if (!values.quiet) process.stdout.write(`${o.status.padEnd(9)}${o.path}\n`);
         },
       });
       process.stdout.write(`worker ${process.pid}: ${done} job(s) taken\n`);
