@@ -9,7 +9,7 @@
 // level-3 indicator or project name. Evidence without a place is matched by text alone.
 import type { Provenance } from '../../schemas/document.ts';
 import type { Evidence } from '../../schemas/records.ts';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import { listDocuments, loadStatements, loadStoredLineItems, type DocumentFilter, type DocumentRow, type StoredLineItem } from '../store/read.ts';
 import type { Statement } from '../../schemas/statements.ts';
 import { loadCorrections, loadFlagReviews, type CorrectionRow, type FlagReviewRow } from '../store/corrections.ts';
@@ -67,26 +67,27 @@ const TABLE: Record<RecordKind, { table: string; order: string }> = {
 
 export const corrKey = (sha256: string, record: string, key: string) => `${sha256}\u0000${record}\u0000${key}`;
 
-export function loadRecords(db: DB, doc: DocumentRow, kind: RecordKind): Array<{ row: Record<string, any>; key: string }> {
+export async function loadRecords(db: Db, doc: DocumentRow, kind: RecordKind): Promise<Array<{ row: Record<string, any>; key: string }>> {
   const { table, order } = TABLE[kind];
-  const rows = db.prepare(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`).all(doc.id) as Array<Record<string, any>>;
+  const rows = await db.all(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`, [doc.id]);
   const keys = recordKeys(kind, rows);
   return rows.map((row, i) => ({ row, key: keys[i] }));
 }
 
-export function loadDataset(db: DB, filter: DocumentFilter = {}): Dataset {
-  const docs = listDocuments(db, filter);
+export async function loadDataset(db: Db, filter: DocumentFilter = {}): Promise<Dataset> {
+  const docs = await listDocuments(db, filter);
   const corrections = new Map<string, CorrectionRow[]>();
-  for (const c of loadCorrections(db)) {
+  for (const c of await loadCorrections(db)) {
     const k = corrKey(c.sha256, c.record, c.record_key);
     corrections.set(k, [...(corrections.get(k) ?? []), c]);
   }
-  const reviews = new Map(loadFlagReviews(db).map((r) => [`${r.sha256}\u0000${r.flag_key}`, r]));
+  const reviews = new Map((await loadFlagReviews(db)).map((r) => [`${r.sha256}\u0000${r.flag_key}`, r]));
   const usedCorrections = new Set<string>();
   const usedReviews = new Set<string>();
 
-  const documents: ReviewedDocument[] = docs.map((doc) => {
-    const load = (kind: RecordKind): ReviewedRecord[] => loadRecords(db, doc, kind).map(({ row, key }) => {
+  const documents: ReviewedDocument[] = [];
+  for (const doc of docs) {
+    const load = async (kind: RecordKind): Promise<ReviewedRecord[]> => (await loadRecords(db, doc, kind)).map(({ row, key }) => {
       const k = corrKey(doc.sha256, kind, key);
       const cs = corrections.get(k) ?? [];
       if (cs.length) usedCorrections.add(k);
@@ -99,7 +100,7 @@ export function loadDataset(db: DB, filter: DocumentFilter = {}): Dataset {
       }
       return { kind, id: row.id, documentId: doc.id, key, row: eff, original, corrections: cs, source: JSON.parse(row.source) as Provenance, flagIds: [] };
     });
-    const flags = (db.prepare('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id').all(doc.id) as Array<Record<string, any>>).map((f): ReviewedFlag => {
+    const flags = (await db.all('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id', [doc.id])).map((f): ReviewedFlag => {
       const evidence = JSON.parse(f.evidence) as Evidence[];
       const key = flagKey({ rule: f.rule, stated: f.stated, evidence });
       const rk = `${doc.sha256}\u0000${key}`;
@@ -111,9 +112,11 @@ export function loadDataset(db: DB, filter: DocumentFilter = {}): Dataset {
         status: review?.status ?? 'open', review, links: [],
       };
     });
-    return { row: doc, figures: load('figure'), indicators: load('indicator'), scores: load('score'), projects: load('project'), flags,
-      statements: loadStatements(db, doc.id), lineItems: loadStoredLineItems(db, doc.id) };
-  });
+    const [figures, indicators, scores, projects, statements, lineItems] = await Promise.all([
+      load('figure'), load('indicator'), load('score'), load('project'), loadStatements(db, doc.id), loadStoredLineItems(db, doc.id),
+    ]);
+    documents.push({ row: doc, figures, indicators, scores, projects, flags, statements, lineItems });
+  }
 
   linkFlags(documents);
 

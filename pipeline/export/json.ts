@@ -7,7 +7,7 @@
 // `corrections: [{field, valueOriginal, valueCorrected, reason, correctedBy, correctedAt}]`.
 // Each flag carries its `id`, stable `flagKey`, review `status` (open | confirmed | dismissed), `review` and
 // the `rows` it points at. Records are not de-duplicated here (the tables exports are).
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import { loadExtraction, type DocumentFilter } from '../store/read.ts';
 import { loadDataset, type ReviewedRecord } from './dataset.ts';
 import { FIELDS } from '../review/fields.ts';
@@ -26,10 +26,12 @@ function decorate<T extends object>(base: T, r: ReviewedRecord | undefined): T {
   return out as T;
 }
 
-export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
-  return loadDataset(db, filter).documents.map((d) => {
+export async function exportDocuments(db: Db, filter: DocumentFilter = {}) {
+  const { documents } = await loadDataset(db, filter);
+  const extractions = await Promise.all(documents.map((d) => loadExtraction(db, d.row)));
+  return documents.map((d, i) => {
     const row = d.row;
-    const x = loadExtraction(db, row);
+    const x = extractions[i];
     return {
       id: row.id,
       file: row.file,
@@ -64,11 +66,11 @@ export function exportDocuments(db: DB, filter: DocumentFilter = {}) {
   });
 }
 
-export function exportJson(db: DB, filter: DocumentFilter = {}): string {
-  return JSON.stringify({ documents: exportDocuments(db, filter) }, null, 1) + '\n';
+export async function exportJson(db: Db, filter: DocumentFilter = {}): Promise<string> {
+  return JSON.stringify({ documents: await exportDocuments(db, filter) }, null, 1) + '\n';
 }
 
 /** JSON Lines: one document per line, for streaming tools. */
-export function exportJsonl(db: DB, filter: DocumentFilter = {}): string {
-  return exportDocuments(db, filter).map((d) => JSON.stringify(d)).join('\n') + '\n';
+export async function exportJsonl(db: Db, filter: DocumentFilter = {}): Promise<string> {
+  return (await exportDocuments(db, filter)).map((d) => JSON.stringify(d)).join('\n') + '\n';
 }

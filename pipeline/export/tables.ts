@@ -11,7 +11,7 @@
 // The last columns of each record table are for the analyst (更正字段, 更正值, 处理, 理由): export, fill them
 // in, and `jixiao review import FILE.csv` records them (pipeline/review/import.ts).
 import type { Provenance } from '../../schemas/document.ts';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import type { DocumentFilter } from '../store/read.ts';
 import { FIELDS, type RecordKind } from '../review/fields.ts';
 import { loadDataset, type Dataset, type ReviewedDocument, type ReviewedFlag, type ReviewedRecord } from './dataset.ts';
@@ -262,7 +262,7 @@ function flagRow(d: ReviewedDocument, f: ReviewedFlag): Row {
   };
 }
 
-export function loadTables(db: DB, filter: DocumentFilter = {}): { tables: Table[]; dataset: Dataset } {
-  const dataset = loadDataset(db, filter);
+export async function loadTables(db: Db, filter: DocumentFilter = {}): Promise<{ tables: Table[]; dataset: Dataset }> {
+  const dataset = await loadDataset(db, filter);
   return { tables: buildTables(dataset), dataset };
 }

@@ -2,7 +2,7 @@
 // sources/); each is read and hashed here, and one whose bytes are already stored is skipped before
 // any parsing; one that is no report format is left out with its reason. Parsing runs in a pool
 // of workers, which get the bytes, so an archive's entry parses like a file. Extraction, validation
-// and storage run here, one document per transaction, so SQLite has one writer and an interrupted
+// and storage run here, one document per transaction, so the store has one writer here and an interrupted
 // import leaves only whole documents. A file that fails is reported with its path and reason and
 // never stops the others.
 import { availableParallelism } from 'node:os';
@@ -10,7 +10,7 @@ import PQueue from 'p-queue';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { sha256 } from '../../parsers/shared/hash.ts';
 import { analyse } from './document.ts';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import { findDocument, storeDocument } from '../store/write.ts';
 import { listInputs } from './sources/disk.ts';
 import { kindOf } from './sources/kind.ts';
@@ -41,7 +41,7 @@ export interface ImportOptions {
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
-export async function importPaths(db: DB, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const jobs = options.jobs ?? defaultJobs();
   const listed = await listInputs(paths, limits);
@@ -86,7 +86,7 @@ export async function importPaths(db: DB, paths: string[], options: ImportOption
 }
 
 async function importOne(
-  db: DB, source: Source, limits: Limits,
+  db: Db, source: Source, limits: Limits,
   parse: (path: string, bytes: Uint8Array) => Promise<ParseReply>,
   seen: Map<string, Promise<number | null>>,
 ): Promise<FileOutcome> {
@@ -108,7 +108,7 @@ async function importOne(
     return { path, status: 'ignored', reason: 'a zip archive inside an archive without a .zip name: not opened' };
   }
   const hash = sha256(bytes);
-  const known = findDocument(db, hash);
+  const known = await findDocument(db, hash);
   if (known != null) return { path, status: 'skipped', id: known };
   // the same bytes twice in one batch: the second waits for the first and is skipped
   const earlier = seen.get(hash);
@@ -121,7 +121,7 @@ async function importOne(
   try {
     const reply = await parse(path, bytes);
     if (!reply.ok) return { path, status: 'failed', reason: reply.reason };
-    const outcome = storeParsed(db, path, reply.doc);
+    const outcome = await storeParsed(db, path, reply.doc);
     settle('id' in outcome ? outcome.id : null);
     return outcome;
   } finally {
@@ -129,11 +129,11 @@ async function importOne(
   }
 }
 
-/** Extracts, validates and stores a parsed document (on the importing thread: one jieba, one SQLite writer). */
-export function storeParsed(db: DB, path: string, doc: SegmentedDocument): FileOutcome {
+/** Extracts, validates and stores a parsed document (on the importing thread: one jieba, one store writer). */
+export async function storeParsed(db: Db, path: string, doc: SegmentedDocument): Promise<FileOutcome> {
   try {
     const { extraction, flags, messages: all } = analyse(doc);
-    const stored = storeDocument(db, doc, extraction, all, flags);
+    const stored = await storeDocument(db, doc, extraction, all, flags);
     if (stored.status === 'skipped') return { path, status: 'skipped', id: stored.id };
     return {
       path, status: 'imported', id: stored.id, pages: doc.pages ?? 0,

@@ -2,7 +2,7 @@
 // review page can show the quoted words highlighted where they stand.
 import type { Provenance } from '../../schemas/document.ts';
 import type { Evidence } from '../../schemas/records.ts';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 
 export interface BlockRow { ord: number; kind: string; text: string; source: Provenance }
 
@@ -14,18 +14,22 @@ export interface EvidenceView {
   found: boolean;
 }
 
+/** The text blocks of the files a page quotes, read up front so the page renders without the store. */
 export class BlockIndex {
-  private cache = new Map<string, BlockRow[]>();
-  constructor(private db: DB) {}
-  blocks(file: string): BlockRow[] {
-    let rows = this.cache.get(file);
-    if (!rows) {
-      const doc = this.db.prepare('SELECT id FROM documents WHERE file = ? ORDER BY id LIMIT 1').get(file) as { id: number } | undefined;
-      rows = doc ? (this.db.prepare('SELECT ord, kind, text, source FROM blocks WHERE document_id = ? ORDER BY ord').all(doc.id) as Array<Record<string, any>>)
-        .map((b) => ({ ord: b.ord, kind: b.kind, text: b.text, source: JSON.parse(b.source) as Provenance })) : [];
-      this.cache.set(file, rows);
+  private constructor(private byFile: Map<string, BlockRow[]>) {}
+
+  static async load(db: Db, files: Iterable<string>): Promise<BlockIndex> {
+    const byFile = new Map<string, BlockRow[]>();
+    for (const file of new Set(files)) {
+      const doc = await db.get<{ id: number }>('SELECT id FROM documents WHERE file = ? ORDER BY id LIMIT 1', [file]);
+      byFile.set(file, doc ? (await db.all('SELECT ord, kind, text, source FROM blocks WHERE document_id = ? ORDER BY ord', [doc.id]))
+        .map((b) => ({ ord: b.ord, kind: b.kind, text: b.text, source: JSON.parse(b.source) as Provenance })) : []);
     }
-    return rows;
+    return new BlockIndex(byFile);
+  }
+
+  blocks(file: string): BlockRow[] {
+    return this.byFile.get(file) ?? [];
   }
 }
 

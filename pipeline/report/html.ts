@@ -3,7 +3,7 @@
 // figures, indicator tables, scores and projects. Every text from the reports goes through esc().
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import type { DocumentFilter } from '../store/read.ts';
 import { loadDataset, type ReviewedDocument, type ReviewedFlag, type ReviewedRecord } from '../export/dataset.ts';
 import { CATEGORY_ZH, FIGURE_ZH, KIND_ZH, PHASE_ZH, REPORT_TYPE_ZH, SCOPE_ZH, SEVERITY_ZH, STATUS_ZH, whereOf } from '../export/tables.ts';
@@ -170,10 +170,10 @@ ${allFlags}
 
 export interface ReportOptions { filter?: DocumentFilter; dbName?: string; generatedAt?: Date }
 
-export function renderReport(db: DB, options: ReportOptions = {}): string {
-  const dataset = loadDataset(db, options.filter ?? {});
+export async function renderReport(db: Db, options: ReportOptions = {}): Promise<string> {
+  const dataset = await loadDataset(db, options.filter ?? {});
   const docs = dataset.documents;
-  const blocks = new BlockIndex(db);
+  const blocks = await BlockIndex.load(db, docs.flatMap((d) => d.flags.flatMap((f) => f.evidence.map((e) => e.file || d.row.file))));
   const corrections = docs.reduce((k, d) => k + [...d.figures, ...d.indicators, ...d.scores, ...d.projects].filter((r) => r.corrections.length).length, 0);
   const scriptHash = createHash('sha256').update(JS).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;

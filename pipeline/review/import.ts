@@ -7,7 +7,7 @@
 // Rows are found by SHA256 + 记录键 / 标记键, never by 编号, so a file exported before a re-import still
 // applies. A dedicated corrections file works too: columns 表 (table), SHA256, 记录键 or 标记键, and the above.
 // All or nothing: any bad row is reported with its line and nothing is stored.
-import type { DB } from '../store/db.ts';
+import type { Db } from '../store/types.ts';
 import { decodeCsv, parseCsv } from '../export/csv.ts';
 import { COLUMNS, KIND_OF, TABLE_NAMES, type TableName } from '../export/tables.ts';
 import { correct, decideFlag, kindOf, locateByKey, locateFlagByKey, revert, ReviewError, type FlagDecision } from './index.ts';
@@ -45,7 +45,7 @@ function guessTable(keys: Set<string>): TableName | null {
 
 const clean = (s: string | undefined) => (s ?? '').replace(/^'(?=[=+@\t\r-])/, '').trim();
 
-export function importCorrections(db: DB, bytes: Uint8Array, opts: { by?: string; file?: string } = {}): ImportResult {
+export async function importCorrections(db: Db, bytes: Uint8Array, opts: { by?: string; file?: string } = {}): Promise<ImportResult> {
   const rows = parseCsv(decodeCsv(bytes));
   const label = opts.file ?? 'corrections';
   if (!rows.length) throw new ImportError([`${label}: empty file`]);
@@ -57,14 +57,14 @@ export function importCorrections(db: DB, bytes: Uint8Array, opts: { by?: string
   const result: ImportResult = { corrected: 0, reverted: 0, flags: 0, unchanged: 0, rows: 0 };
   const problems: string[] = [];
 
-  const apply = db.transaction(() => {
-    rows.slice(1).forEach((cells, i) => {
+  await db.transaction(async (tx) => {
+    for (const [i, cells] of rows.slice(1).entries()) {
       const line = i + 2;
       const get = (k: string) => clean(cells[keys.indexOf(k)]);
       const action = get('action');
       const newValue = get('new_value');
       const reason = get('reason') || null;
-      if (!action && !newValue) return;
+      if (!action && !newValue) continue;
       result.rows++;
       try {
         let table = fileTable;
@@ -78,27 +78,26 @@ export function importCorrections(db: DB, bytes: Uint8Array, opts: { by?: string
         if (table === 'flags') {
           const decision = FLAG_ACTIONS[action.toLowerCase()] ?? FLAG_ACTIONS[action];
           if (!decision) throw new ReviewError(`处理 "${action}" on a flag must be 确认, 驳回 or 重开`);
-          const flag = locateFlagByKey(db, sha, get('flag_key'));
-          if (decideFlag(db, flag, decision, reason, opts.by)) result.flags++; else result.unchanged++;
-          return;
+          const flag = await locateFlagByKey(tx, sha, get('flag_key'));
+          if (await decideFlag(tx, flag, decision, reason, opts.by)) result.flags++; else result.unchanged++;
+          continue;
         }
         const kind = KIND_OF[table]!;
-        const at = locateByKey(db, sha, kind, get('record_key'));
+        const at = await locateByKey(tx, sha, kind, get('record_key'));
         const field = get('field') || null;
         if (REVERT_ACTIONS.has(action.toLowerCase())) {
-          result.reverted += revert(db, at, field, opts.by, reason);
-          return;
+          result.reverted += await revert(tx, at, field, opts.by, reason);
+          continue;
         }
         if (!CORRECT_ACTIONS.has(action.toLowerCase())) throw new ReviewError(`处理 "${action}" must be empty, 更正 or 撤销`);
         if (!newValue) throw new ReviewError('处理 更正 without a 更正值');
-        if (correct(db, at, { field, value: newValue, reason, by: opts.by })) result.corrected++; else result.unchanged++;
+        if (await correct(tx, at, { field, value: newValue, reason, by: opts.by })) result.corrected++; else result.unchanged++;
       } catch (e) {
         if (!(e instanceof ReviewError)) throw e;
         problems.push(`${label}:${line}: ${e.message}`);
       }
-    });
+    }
     if (problems.length) throw new ImportError(problems);
   });
-  apply.immediate();
   return result;
 }

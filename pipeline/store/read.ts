@@ -3,7 +3,7 @@ import type { Block, Provenance } from '../../schemas/document.ts';
 import type { DocumentMeta, Evidence, Extraction, Figure, Flag, Indicator, Project, ReportType, Score } from '../../schemas/records.ts';
 import type { Section, SegmentedDocument } from '../../schemas/sections.ts';
 import { Statement, type LineItem } from '../../schemas/statements.ts';
-import type { DB } from './db.ts';
+import type { Db } from './types.ts';
 
 export interface DocumentRow {
   id: number; sha256: string; file: string; path: string; format: string; pages: number | null;
@@ -15,15 +15,15 @@ export interface DocumentRow {
 
 export interface DocumentFilter { unit?: string; region?: string; year?: number; reportType?: string; flaggedOnly?: boolean }
 
-export function listDocuments(db: DB, filter: DocumentFilter = {}): DocumentRow[] {
+export function listDocuments(db: Db, filter: DocumentFilter = {}): Promise<DocumentRow[]> {
   const where: string[] = [];
-  const args: unknown[] = [];
+  const args: Array<string | number> = [];
   if (filter.unit) { where.push('unit LIKE ?'); args.push(`%${filter.unit}%`); }
   if (filter.region) { where.push('region LIKE ?'); args.push(`%${filter.region}%`); }
   if (filter.year != null) { where.push('year = ?'); args.push(filter.year); }
   if (filter.reportType) { where.push('report_type = ?'); args.push(filter.reportType); }
   if (filter.flaggedOnly) where.push('EXISTS (SELECT 1 FROM flags WHERE flags.document_id = documents.id)');
-  return db.prepare(`SELECT * FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY file, id`).all(...args) as DocumentRow[];
+  return db.all<DocumentRow>(`SELECT * FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY file, id`, args);
 }
 
 export function metaOf(row: DocumentRow): DocumentMeta {
@@ -33,9 +33,9 @@ export function metaOf(row: DocumentRow): DocumentMeta {
 
 const src = (s: string) => JSON.parse(s) as Provenance;
 
-export function loadSegmented(db: DB, row: DocumentRow): SegmentedDocument {
-  const blocks = db.prepare('SELECT json, section_ord FROM blocks WHERE document_id = ? ORDER BY ord').all(row.id) as Array<{ json: string; section_ord: number | null }>;
-  const sections = (db.prepare('SELECT * FROM sections WHERE document_id = ? ORDER BY ord').all(row.id) as Array<Record<string, unknown>>).map((s): Section => ({
+export async function loadSegmented(db: Db, row: DocumentRow): Promise<SegmentedDocument> {
+  const blocks = await db.all<{ json: string; section_ord: number | null }>('SELECT json, section_ord FROM blocks WHERE document_id = ? ORDER BY ord', [row.id]);
+  const sections = (await db.all('SELECT * FROM sections WHERE document_id = ? ORDER BY ord', [row.id])).map((s): Section => ({
     id: s.ord as number, parentId: s.parent_ord as number | null, style: s.style as Section['style'], number: s.number as string | null,
     title: s.title as string, depth: s.depth as number, path: s.path as string, block: 0, source: src(s.source as string),
   }));
@@ -47,11 +47,13 @@ export function loadSegmented(db: DB, row: DocumentRow): SegmentedDocument {
   };
 }
 
-export function loadExtraction(db: DB, row: DocumentRow): Extraction {
-  const q = (table: string, order = 'id') => db.prepare(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`).all(row.id) as Array<Record<string, any>>;
+export async function loadExtraction(db: Db, row: DocumentRow): Promise<Extraction> {
+  const [figureRows, indicatorRows, scoreRows, projectRows, statements, lineItems] = await Promise.all([
+    q(db, row, 'figures'), q(db, row, 'indicators', 'ord'), q(db, row, 'scores'), q(db, row, 'projects'), loadStatements(db, row.id), loadLineItems(db, row.id),
+  ]);
   const origin = (r: Record<string, any>) => ({ source: src(r.source), section: r.section as string });
-  const figures: Figure[] = q('figures').map((r) => ({ key: r.key, phase: r.phase, valueYuan: r.value_yuan, raw: r.raw, year: r.year, label: r.label, ...origin(r) }));
-  const indicators: Indicator[] = q('indicators', 'ord').map((r) => {
+  const figures: Figure[] = figureRows.map((r) => ({ key: r.key, phase: r.phase, valueYuan: r.value_yuan, raw: r.raw, year: r.year, label: r.label, ...origin(r) }));
+  const indicators: Indicator[] = indicatorRows.map((r) => {
     const cols = new Set(String(r.columns).split(',').filter(Boolean));
     const row: Indicator = {
       project: r.project, level1: r.level1, level2: r.level2, level3: r.level3, comparator: r.comparator, target: r.target,
@@ -62,28 +64,32 @@ export function loadExtraction(db: DB, row: DocumentRow): Extraction {
     if (cols.has('selfScore')) row.selfScore = r.self_score;
     return row;
   });
-  const scores: Score[] = q('scores').map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
-  const projects: Project[] = q('projects').map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
+  const scores: Score[] = scoreRows.map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
+  const projects: Project[] = projectRows.map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
     executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) }));
-  return { meta: metaOf(row), figures, indicators, scores, projects, statements: loadStatements(db, row.id), lineItems: loadLineItems(db, row.id) };
+  return { meta: metaOf(row), figures, indicators, scores, projects, statements, lineItems };
 }
 
-export function loadStatements(db: DB, documentId: number): Statement[] {
+function q(db: Db, row: DocumentRow, table: string, order = 'id') {
+  return db.all(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`, [row.id]);
+}
+
+export async function loadStatements(db: Db, documentId: number): Promise<Statement[]> {
   // the whole statement is stored as read; parsed by the schema so one stored before a field was added
   // (otherColumns, warnings …) reads back with that field's default
-  return (db.prepare('SELECT json FROM statements WHERE document_id = ? ORDER BY ord').all(documentId) as Array<{ json: string }>)
+  return (await db.all<{ json: string }>('SELECT json FROM statements WHERE document_id = ? ORDER BY ord', [documentId]))
     .map((r) => Statement.parse(JSON.parse(r.json)));
 }
 
 /** A stored line item: the record as extracted, plus its row id and the statement it was read from. */
 export type StoredLineItem = LineItem & { id: number; statementOrd: number | null };
 
-export function loadLineItems(db: DB, documentId: number): LineItem[] {
-  return loadStoredLineItems(db, documentId).map(({ id: _id, statementOrd: _ord, ...item }) => item);
+export async function loadLineItems(db: Db, documentId: number): Promise<LineItem[]> {
+  return (await loadStoredLineItems(db, documentId)).map(({ id: _id, statementOrd: _ord, ...item }) => item);
 }
 
-export function loadStoredLineItems(db: DB, documentId: number): StoredLineItem[] {
-  return (db.prepare('SELECT * FROM line_items WHERE document_id = ? ORDER BY id').all(documentId) as Array<Record<string, any>>).map((r) => ({
+export async function loadStoredLineItems(db: Db, documentId: number): Promise<StoredLineItem[]> {
+  return (await db.all('SELECT * FROM line_items WHERE document_id = ? ORDER BY id', [documentId])).map((r) => ({
     id: r.id, statementOrd: r.statement_ord,
     statement: r.statement, code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, entity: r.entity, measure: r.measure,
     phase: r.phase, year: r.year, valueYuan: r.value_yuan, raw: r.raw, row: r.row, column: r.col, statementTitle: r.statement_title,
@@ -91,8 +97,8 @@ export function loadStoredLineItems(db: DB, documentId: number): StoredLineItem[
   }));
 }
 
-export function loadFlags(db: DB, documentId: number): Array<Flag & { scope: string }> {
-  return (db.prepare('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id').all(documentId) as Array<Record<string, any>>).map((r) => ({
+export async function loadFlags(db: Db, documentId: number): Promise<Array<Flag & { scope: string }>> {
+  return (await db.all('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id', [documentId])).map((r) => ({
     scope: r.scope, category: r.category, rule: r.rule, severity: r.severity, message: r.message, formula: r.formula,
     stated: r.stated, computed: r.computed, tolerance: r.tolerance, evidence: JSON.parse(r.evidence) as Evidence[],
   }));

@@ -3,7 +3,7 @@
 // reached; a change that loses accuracy fails here.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
 import { importPaths } from '../../pipeline/ingest/index.ts';
 import { exportDocuments } from '../../pipeline/export/json.ts';
 import { CORPUS, GOLD, tempDir } from '../helpers.ts';
@@ -14,10 +14,10 @@ const byFile = new Map<string, Evaluation>();
 const exported = new Map<string, any>();
 
 beforeAll(async () => {
-  const db = openDatabase(join(tempDir('jixiao-accuracy-'), 'corpus.sqlite'));
+  const db = openSqlite(join(tempDir('jixiao-accuracy-'), 'corpus.sqlite'));
   const summary = await importPaths(db, [CORPUS], { jobs: 2 });
   expect(summary.failed).toBe(0);
-  for (const doc of exportDocuments(db)) {
+  for (const doc of await exportDocuments(db)) {
     exported.set(doc.file, doc);
     const g = goldFor(GOLD, doc.file);
     if (!g) continue;
@@ -26,7 +26,7 @@ beforeAll(async () => {
     byFormat.set(format, [...(byFormat.get(format) ?? []), e]);
     byFile.set(doc.file, e);
   }
-  db.close();
+  await db.close();
 }, 300_000);
 
 describe('accuracy on the text corpus', () => {

@@ -4,7 +4,7 @@
 // The floors are the levels reached; a change that fits the development corpus at the expense of these fails here.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
 import { importPaths } from '../../pipeline/ingest/index.ts';
 import { exportDocuments } from '../../pipeline/export/json.ts';
 import { FIXTURES, REAL, tempDir } from '../helpers.ts';
@@ -15,14 +15,14 @@ const byFile = new Map<string, Evaluation>();
 let failed: string[] = [];
 
 beforeAll(async () => {
-  const db = openDatabase(join(tempDir('jixiao-real-'), 'real.sqlite'));
+  const db = openSqlite(join(tempDir('jixiao-real-'), 'real.sqlite'));
   const summary = await importPaths(db, [REAL], { jobs: 2 });
   failed = summary.outcomes.filter((o) => o.status === 'failed').map((o) => o.path);
-  for (const doc of exportDocuments(db)) {
+  for (const doc of await exportDocuments(db)) {
     const g = goldFor(GOLD_REAL, doc.file);
     if (g) byFile.set(doc.file, evaluate(doc, g));
   }
-  db.close();
+  await db.close();
 }, 300_000);
 
 const file = (prefix: string) => {

@@ -10,13 +10,13 @@ import { cli, corpusDatabase } from './setup.ts';
 
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof import('xlsx');
 
-let env: ReturnType<typeof corpusDatabase>;
+let env: Awaited<ReturnType<typeof corpusDatabase>>;
 let csvDir: string;
 const readCsv = (name: string) => parseCsv(decodeCsv(readFileSync(join(csvDir, name))));
 const objects = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i] ?? ''])));
 
-beforeAll(() => {
-  env = corpusDatabase();
+beforeAll(async () => {
+  env = await corpusDatabase();
   // a figure stated twice (same document, key, phase, year, value) at another line: collapses to one row
   const db = openDatabase(env.path);
   db.prepare(`INSERT INTO figures (document_id, key, phase, value_yuan, year, label, raw, section, page, line, source)

@@ -3,7 +3,8 @@
 // not depend on what the rules find today.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openDatabase, type DB } from '../../pipeline/store/db.ts';
+import { openStore } from '../../pipeline/store/open.ts';
+import type { Db } from '../../pipeline/store/types.ts';
 import { replaceFlags } from '../../pipeline/store/write.ts';
 import type { Flag } from '../../schemas/records.ts';
 import { CORPUS, tempDir } from '../helpers.ts';
@@ -23,11 +24,11 @@ export function importCorpus(db: string): void {
 export const INJECTION = '<img src=x onerror="window.__pwned=1">';
 
 /** Writes test flags on the xihu report: one quoting a figure, one quoting an indicator row, one with markup in it. */
-export function addTestFlags(db: DB): { docId: number; figureId: number; indicatorId: number; flagIds: number[] } {
-  const doc = db.prepare("SELECT id, file FROM documents WHERE file LIKE 'xihu-2022%' ORDER BY id LIMIT 1").get() as { id: number; file: string };
-  const fig = db.prepare("SELECT * FROM figures WHERE document_id = ? AND key = 'expenditure.basic' ORDER BY id LIMIT 1").get(doc.id) as Record<string, any>;
-  const ind = db.prepare('SELECT * FROM indicators WHERE document_id = ? ORDER BY ord LIMIT 1').get(doc.id) as Record<string, any>;
-  const para = db.prepare("SELECT text, source FROM blocks WHERE document_id = ? AND kind = 'paragraph' AND length(text) > 30 ORDER BY ord LIMIT 1 OFFSET 3").get(doc.id) as { text: string; source: string };
+export async function addTestFlags(db: Db): Promise<{ docId: number; figureId: number; indicatorId: number; flagIds: number[] }> {
+  const doc = (await db.get<{ id: number; file: string }>("SELECT id, file FROM documents WHERE file LIKE 'xihu-2022%' ORDER BY id LIMIT 1"))!;
+  const fig = (await db.get("SELECT * FROM figures WHERE document_id = ? AND key = 'expenditure.basic' ORDER BY id LIMIT 1", [doc.id]))!;
+  const ind = (await db.get('SELECT * FROM indicators WHERE document_id = ? ORDER BY ord LIMIT 1', [doc.id]))!;
+  const para = (await db.get<{ text: string; source: string }>("SELECT text, source FROM blocks WHERE document_id = ? AND kind = 'paragraph' AND length(text) > 30 ORDER BY ord LIMIT 1 OFFSET 3", [doc.id]))!;
   const ev = (text: string, source: string, section = '') => ({ text, file: doc.file, section, source: JSON.parse(source) });
   const flags: Flag[] = [
     { category: 'conflict', rule: 'test.figure-conflict', severity: 'error', message: `基本支出前后写法不一：${fig.raw}`, formula: null,
@@ -37,18 +38,18 @@ export function addTestFlags(db: DB): { docId: number; figureId: number; indicat
     { category: 'entity', rule: 'test.markup', severity: 'info', message: `报告含有标记 ${INJECTION}</script><script>window.__pwned=2</script>`, formula: null,
       stated: null, computed: null, tolerance: null, evidence: [ev(para.text.slice(2, 14), para.source)] },
   ];
-  replaceFlags(db, doc.id, 'across', flags);
-  const flagIds = (db.prepare("SELECT id FROM flags WHERE document_id = ? AND scope = 'across' ORDER BY id").all(doc.id) as Array<{ id: number }>).map((r) => r.id);
+  await replaceFlags(db, doc.id, 'across', flags);
+  const flagIds = (await db.all<{ id: number }>("SELECT id FROM flags WHERE document_id = ? AND scope = 'across' ORDER BY id", [doc.id])).map((r) => r.id);
   return { docId: doc.id, figureId: fig.id, indicatorId: ind.id, flagIds };
 }
 
 /** A fresh database with the txt corpus and the test flags. */
-export function corpusDatabase(prefix = 'jixiao-export-') {
+export async function corpusDatabase(prefix = 'jixiao-export-') {
   const dir = tempDir(prefix);
   const path = join(dir, 'county.sqlite');
   importCorpus(path);
-  const db = openDatabase(path);
-  const ids = addTestFlags(db);
-  db.close();
+  const db = await openStore(path);
+  const ids = await addTestFlags(db);
+  await db.close();
   return { dir, path, ...ids };
 }

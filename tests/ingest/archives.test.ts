@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { zipSync } from 'fflate';
-import { openDatabase, type DB } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
+import type { Db } from '../../pipeline/store/types.ts';
 import { importPaths, type FileOutcome, type ImportSummary } from '../../pipeline/ingest/index.ts';
 import { exportJson } from '../../pipeline/export/json.ts';
 import { decodeZipName } from '../../pipeline/ingest/sources/names.ts';
@@ -27,10 +28,10 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const byPath = (s: ImportSummary) => new Map<string, FileOutcome>(s.outcomes.map((o) => [o.path, o]));
 /** Outcomes by path: files left out are reported while listing, before the imports finish. */
 const statuses = (s: ImportSummary) => s.outcomes.map((o) => [o.path, o.status]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-const stored = (db: DB) => db.prepare('SELECT file, path, unit FROM documents ORDER BY path').all() as Array<{ file: string; path: string; unit: string }>;
+const stored = (db: Db) => db.all<{ file: string; path: string; unit: string }>('SELECT file, path, unit FROM documents ORDER BY path');
 
 describe('a zip made on Chinese Windows', () => {
-  let dir: string, db: DB, summary: ImportSummary, outcomes: Map<string, FileOutcome>;
+  let dir: string, db: Db, summary: ImportSummary, outcomes: Map<string, FileOutcome>;
   beforeAll(async () => {
     dir = tempDir('jixiao-zip-');
     const inner = makeZip([
@@ -47,7 +48,7 @@ describe('a zip made on Chinese Windows', () => {
       // what macOS adds to every zip it makes: left out silently, like hidden files in a folder
       { name: '__MACOSX/2023年/._徐闻县.txt', data: new Uint8Array(10) },
     ]));
-    db = openDatabase(join(dir, 'county.sqlite'));
+    db = openSqlite(join(dir, 'county.sqlite'));
     summary = await importPaths(db, [join(dir, '县级报告.zip')], { jobs: 1 });
     outcomes = byPath(summary);
   }, 120_000);
@@ -59,11 +60,11 @@ describe('a zip made on Chinese Windows', () => {
     expect(decodeZipName({ raw: Buffer.from('徐闻县'), utf8: true })).toBe('徐闻县');
   });
 
-  it('imports the reports in its folders under their decoded names, through the parsing workers', () => {
+  it('imports the reports in its folders under their decoded names, through the parsing workers', async () => {
     const zip = join(dir, '县级报告.zip');
     expect(outcomes.get(`${zip}/2023年/部门自评/徐闻县2023年部门整体支出绩效自评报告.txt`)?.status).toBe('imported');
     expect(outcomes.get(`${zip}/西湖区报告.zip/西湖区/南昌市西湖区医疗保障局2022年度部门整体支出绩效自评报告.txt`)?.status).toBe('imported');
-    expect(stored(db)).toEqual([
+    expect(await stored(db)).toEqual([
       { file: '徐闻县2023年部门整体支出绩效自评报告.txt', path: `${zip}/2023年/部门自评/徐闻县2023年部门整体支出绩效自评报告.txt`, unit: expect.stringContaining('徐闻县') },
       { file: '南昌市西湖区医疗保障局2022年度部门整体支出绩效自评报告.txt', path: `${zip}/西湖区报告.zip/西湖区/南昌市西湖区医疗保障局2022年度部门整体支出绩效自评报告.txt`, unit: '南昌市西湖区医疗保障局' },
     ]);
@@ -89,7 +90,7 @@ describe('a zip made on Chinese Windows', () => {
     writeFileSync(join(d, 'mac.zip'), makeZip([{ name: '峨眉山市/决算.txt', data: EMEISHAN, utf8: true, noFlag: true }]));
     // fflate sets bit 11 too, and writes its own directory records
     writeFileSync(join(d, 'fflate.zip'), zipSync({ '西湖区/报告.txt': new Uint8Array(XIHU) }));
-    const one = openDatabase(join(tempDir('jixiao-zip-utf8-db-'), 'one.sqlite'));
+    const one = openSqlite(join(tempDir('jixiao-zip-utf8-db-'), 'one.sqlite'));
     const s = await importPaths(one, [d], { jobs: 0 });
     expect(statuses(s)).toEqual([
       [join(d, 'fflate.zip/西湖区/报告.txt'), 'imported'],
@@ -113,22 +114,22 @@ describe('a folder unpacked from a Windows zip: names on disk that are GBK bytes
     // the names really are not UTF-8: read as UTF-8 they come out broken
     expect(readdirSync(join(dir, 'unpacked'))[0]).toContain('\uFFFD');
 
-    const db = openDatabase(join(dir, 'county.sqlite'));
+    const db = openSqlite(join(dir, 'county.sqlite'));
     const s = await importPaths(db, [join(dir, 'unpacked')], { jobs: 0 });
     const file = join(dir, 'unpacked', '部门决算', '徐闻县2023年自评报告.txt');
     expect(statuses(s)).toEqual([
       [file, 'imported'],
       [join(dir, 'unpacked', '部门决算', '数据.json'), 'ignored'],
     ].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-    expect(stored(db)).toEqual([{ file: '徐闻县2023年自评报告.txt', path: file, unit: expect.stringContaining('徐闻县') }]);
-    db.close();
+    expect(await stored(db)).toEqual([{ file: '徐闻县2023年自评报告.txt', path: file, unit: expect.stringContaining('徐闻县') }]);
+    await db.close();
   });
 });
 
 describe('a folder with files that are no reports', () => {
   it('imports the report and leaves out JSON and images with one line each, none a failure', async () => {
     const dir = tempDir('jixiao-mixed-');
-    const db = openDatabase(join(tempDir('jixiao-mixed-db-'), 'county.sqlite'));
+    const db = openSqlite(join(tempDir('jixiao-mixed-db-'), 'county.sqlite'));
     writeFileSync(join(dir, 'report.txt'), XIHU);
     writeFileSync(join(dir, 'budget-data.json'), BUDGET_JSON);
     writeFileSync(join(dir, 'scan-0001'), PNG); // no extension: the bytes say image
@@ -140,22 +141,22 @@ describe('a folder with files that are no reports', () => {
     expect(o.get(join(dir, 'scan-0001'))).toMatchObject({ status: 'ignored', reason: 'an image (PNG), not a report format' });
     expect(o.get(join(dir, 'photo.docx'))).toMatchObject({ status: 'failed', reason: 'not a PDF, DOCX, XLSX, DOC, XLS or text file' });
     expect(s).toMatchObject({ imported: 1, ignored: 2, failed: 1 });
-    expect(stored(db).map((r) => r.file)).toEqual(['report.txt']);
-    db.close();
+    expect((await stored(db)).map((r) => r.file)).toEqual(['report.txt']);
+    await db.close();
   });
 });
 
 describe('corrupt archives and zip bombs are refused by name and change nothing', () => {
-  let dir: string, db: DB, before: string, outcomes: Map<string, FileOutcome>, summary: ImportSummary;
+  let dir: string, db: Db, before: string, outcomes: Map<string, FileOutcome>, summary: ImportSummary;
   const reason = (name: string) => {
     const o = outcomes.get(join(dir, 'bad', name));
     return o?.status === 'failed' ? o.reason : `not failed: ${o?.status}`;
   };
   beforeAll(async () => {
     dir = tempDir('jixiao-badzip-');
-    db = openDatabase(join(dir, 'county.sqlite'));
+    db = openSqlite(join(dir, 'county.sqlite'));
     await importPaths(db, [corpusFile('txt', 'xuwen-2023-dept-self-eval'), corpusFile('txt', 'xihu-2022-dept-self-eval')], { jobs: 0 });
-    before = exportJson(db);
+    before = await exportJson(db);
     const bad = join(dir, 'bad');
     mkdirSync(bad);
     const good = makeZip([{ name: '报告/武川县.txt', data: WUCHUAN }, { name: '报告/峨眉山市.txt', data: EMEISHAN }]);
@@ -189,10 +190,10 @@ describe('corrupt archives and zip bombs are refused by name and change nothing'
   it('refuses entries that share compressed data', () => expect(reason('overlap.zip')).toBe('a zip bomb: its entries overlap (they share compressed data)'));
   it('refuses an archive with more entries than the limit', () => expect(reason('many.zip')).toBe('30 entries, more than the limit of 20 (--max-archive-entries): refused as a possible zip bomb'));
   it('refuses an archive that declares more than the size limit in all', () => expect(reason('big.zip')).toBe('declares 1.3 MiB uncompressed, more than the limit of 1 MiB per archive (--max-archive-mb)'));
-  it('imports nothing from any of them and leaves the database as it was', () => {
+  it('imports nothing from any of them and leaves the database as it was', async () => {
     expect(summary).toMatchObject({ imported: 0, skipped: 0, failed: 8, total: 8 });
-    expect(exportJson(db)).toBe(before);
-    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(await exportJson(db)).toBe(before);
+    expect(await db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
   });
 });
 

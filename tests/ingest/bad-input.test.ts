@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { zipSync } from 'fflate';
-import { openDatabase, type DB } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
+import type { Db } from '../../pipeline/store/types.ts';
 import { importPaths, type FileOutcome } from '../../pipeline/ingest/index.ts';
 import { corpusFile, FIXTURES, REAL, tempDir } from '../helpers.ts';
 
 const BAD = join(FIXTURES, 'bad');
 const TABLES = ['documents', 'sections', 'blocks', 'figures', 'indicators', 'scores', 'projects', 'messages', 'flags'];
-const snapshot = (db: DB) => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n]));
+const snapshot = async (db: Db) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))!.n])));
 
 let dir: string;
-let db: DB;
+let db: Db;
 let before: Record<string, number>;
 let outcomes: Map<string, FileOutcome>;
 const failure = (name: string) => {
@@ -24,9 +25,9 @@ const failure = (name: string) => {
 
 beforeAll(async () => {
   dir = tempDir('jixiao-bad-');
-  db = openDatabase(join(dir, 'county.sqlite'));
+  db = openSqlite(join(dir, 'county.sqlite'));
   await importPaths(db, [corpusFile('txt', 'xuwen-2023-dept-self-eval')], { jobs: 0 });
-  before = snapshot(db);
+  before = await snapshot(db);
 
   const xuwenText = readFileSync(corpusFile('txt', 'xuwen-2023-dept-self-eval'), 'utf8');
   writeFileSync(join(dir, 'empty.pdf'), '');
@@ -66,10 +67,10 @@ describe('bad input never stops the batch and never leaves partial rows', () => 
   it('reports a DOCX zip bomb without inflating it', () => expect(failure('bomb.docx')).toMatch(/too large|uncompressed/i));
   it('reports a huge table over the cell limit', () => expect(failure('huge-table.txt')).toMatch(/600000 table cells, more than the limit of 500000/));
   it('reports a file that vanished mid-run', () => expect(failure('vanishing.txt')).toBe('vanished before it could be read'));
-  it('leaves the database as it was', () => {
+  it('leaves the database as it was', async () => {
     expect([...outcomes.values()].filter((o) => o.status === 'imported' || o.status === 'skipped')).toEqual([]);
-    expect(snapshot(db)).toEqual(before);
-    expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
   });
 });
 
@@ -82,10 +83,10 @@ describe('text in the encodings Chinese publishing uses', () => {
     const d = tempDir('jixiao-enc-');
     const path = join(d, 'report.txt');
     writeFileSync(path, encode(readFileSync(corpusFile('txt', 'xihu-2022-dept-self-eval'), 'utf8')));
-    const one = openDatabase(join(d, 'one.sqlite'));
+    const one = openSqlite(join(d, 'one.sqlite'));
     const summary = await importPaths(one, [path], { jobs: 0 });
     expect(summary.imported).toBe(1);
-    expect(one.prepare('SELECT unit, year FROM documents').get()).toEqual({ unit: '南昌市西湖区医疗保障局', year: 2022 });
-    one.close();
+    expect(await one.get('SELECT unit, year FROM documents')).toEqual({ unit: '南昌市西湖区医疗保障局', year: 2022 });
+    await one.close();
   });
 });

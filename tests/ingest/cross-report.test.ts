@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
 import { importPaths } from '../../pipeline/ingest/index.ts';
 import { checkDatabase } from '../../pipeline/ingest/checks.ts';
 import { corpusFile, tempDir } from '../helpers.ts';
@@ -21,13 +21,13 @@ function selfEvaluation(dir: string, score: string): string {
 
 async function acrossFlags(score: string) {
   const dir = tempDir('jixiao-cross-');
-  const db = openDatabase(join(dir, 'county.sqlite'));
+  const db = openSqlite(join(dir, 'county.sqlite'));
   await importPaths(db, [corpusFile('txt', 'suixi-2022-verification'), selfEvaluation(dir, score)], { jobs: 0 });
-  const first = checkDatabase(db);
-  const second = checkDatabase(db);
-  const rows = db.prepare(`SELECT d.file, f.rule, f.stated, f.computed, f.message FROM flags f JOIN documents d ON d.id = f.document_id WHERE f.scope = 'across'`).all();
-  const meta = db.prepare('SELECT unit, year, report_type FROM documents ORDER BY file').all();
-  db.close();
+  const first = await checkDatabase(db);
+  const second = await checkDatabase(db);
+  const rows = await db.all(`SELECT d.file, f.rule, f.stated, f.computed, f.message FROM flags f JOIN documents d ON d.id = f.document_id WHERE f.scope = 'across'`);
+  const meta = await db.all('SELECT unit, year, report_type FROM documents ORDER BY file');
+  await db.close();
   return { rows, meta, first, second };
 }
 

@@ -17,14 +17,14 @@ if (!HAVE_CHROMIUM) console.warn(`report.browser.test: SKIPPED — ${CHROMIUM} n
 describe.skipIf(!HAVE_CHROMIUM)('review page in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
-  let env: ReturnType<typeof corpusDatabase>;
+  let env: Awaited<ReturnType<typeof corpusDatabase>>;
   let url: string;
   const problems: string[] = [];
   const requests: string[] = [];
   const shots = tempDir('jixiao-shots-');
 
   beforeAll(async () => {
-    env = corpusDatabase('jixiao-browser-');
+    env = await corpusDatabase('jixiao-browser-');
     // an analyst has been at work: one value corrected, one flag dismissed, one confirmed
     expect(cli(['review', 'correct', 'figure', String(env.figureId), '380.00万元', '--reason', '原文为380.00万元', '--by', '李分析', '--db', env.path]).status).toBe(0);
     expect(cli(['review', 'dismiss', String(env.flagIds[2]), '--reason', '测试标记', '--by', '李分析', '--db', env.path]).status).toBe(0);

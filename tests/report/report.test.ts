@@ -6,10 +6,10 @@ import { cli, corpusDatabase, INJECTION } from '../export/setup.ts';
 import { esc } from '../../pipeline/report/escape.ts';
 
 let html: string;
-let env: ReturnType<typeof corpusDatabase>;
+let env: Awaited<ReturnType<typeof corpusDatabase>>;
 
-beforeAll(() => {
-  env = corpusDatabase('jixiao-report-');
+beforeAll(async () => {
+  env = await corpusDatabase('jixiao-report-');
   const out = join(env.dir, 'report.html');
   const r = cli(['report', '--db', env.path, '--out', out]);
   expect(r.status, r.stderr).toBe(0);

@@ -4,10 +4,11 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../pipeline/store/db.ts';
+import { openStore } from '../../pipeline/store/open.ts';
 import { decodeCsv, parseCsv } from '../../pipeline/export/csv.ts';
 import { addTestFlags, cli, corpusDatabase, importCorpus } from '../export/setup.ts';
 
-let env: ReturnType<typeof corpusDatabase>;
+let env: Awaited<ReturnType<typeof corpusDatabase>>;
 
 const read = (path: string) => parseCsv(decodeCsv(readFileSync(path)));
 const objects = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i] ?? ''])));
@@ -42,8 +43,8 @@ function exportCsv(dir: string) {
   };
 }
 
-beforeAll(() => {
-  env = corpusDatabase('jixiao-review-');
+beforeAll(async () => {
+  env = await corpusDatabase('jixiao-review-');
   const dir = join(env.dir, 'first');
   const first = exportCsv(dir);
   otherFigure = first.figures.find((f) => f['文件'].startsWith('wuchuan') && f['金额（元）'] !== '')!;
@@ -97,23 +98,23 @@ describe('corrections round-trip', () => {
     expect(d.flags.find((x: any) => x.id === env.flagIds[0]).status).toBe('dismissed');
   });
 
-  it('survives importing the same reports again, and deleting and re-importing them', () => {
+  it('survives importing the same reports again, and deleting and re-importing them', async () => {
     importCorpus(env.path); // same bytes: skipped, the checks may run again
-    let db = openDatabase(env.path);
-    addTestFlags(db); // the checks raise the same flags again, with new ids
-    db.close();
+    let store = await openStore(env.path);
+    await addTestFlags(store); // the checks raise the same flags again, with new ids
+    await store.close();
     let again = exportCsv(join(env.dir, 'third'));
     let fig = again.figures.find((x) => x['指标键'] === 'expenditure.basic' && x['文件'].startsWith('xihu') && x['更正人'] === '李分析');
     expect(fig?.['金额（元）']).toBe('3800000');
     expect(again.flags.find((x) => x['规则'] === 'test.figure-conflict')!['状态']).toBe('dismissed');
 
-    db = openDatabase(env.path);
+    const db = openDatabase(env.path);
     db.prepare('DELETE FROM documents').run();
     db.close();
     importCorpus(env.path);
-    db = openDatabase(env.path);
-    addTestFlags(db);
-    db.close();
+    store = await openStore(env.path);
+    await addTestFlags(store);
+    await store.close();
     again = exportCsv(join(env.dir, 'fourth'));
     fig = again.figures.find((x) => x['指标键'] === 'expenditure.basic' && x['文件'].startsWith('xihu') && x['更正人'] === '李分析');
     expect(fig?.['金额（元）']).toBe('3800000');

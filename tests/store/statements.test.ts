@@ -1,16 +1,19 @@
-// Statements and line items in SQLite: written with the rest of the document, read back unchanged, and a
+// Statements and line items in both stores: written with the rest of the document, read back unchanged, and a
 // database written by the version-1 schema (fixtures/store/schema-v1.sql, the schema text as it was before
 // statements) upgraded in place.
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../pipeline/store/db.ts';
+import { openSqlite } from '../../pipeline/store/sqlite.ts';
+import type { Db } from '../../pipeline/store/types.ts';
 import { importPaths } from '../../pipeline/ingest/index.ts';
 import { processFile } from '../../pipeline/ingest/document.ts';
 import { listDocuments, loadExtraction } from '../../pipeline/store/read.ts';
 import type { Extraction } from '../../schemas/records.ts';
 import { corpusFile, FIXTURES, tempDir } from '../helpers.ts';
+import { openFresh, STORES } from '../stores.ts';
 
 const GUANGZHOU = join(FIXTURES, 'wild/docs/calinchow-del_2026年广州市应急管理局部门预算_9a1eb357.pdf');
 const V1_SCHEMA = readFileSync(join(FIXTURES, 'store/schema-v1.sql'), 'utf8');
@@ -41,13 +44,15 @@ async function versionOneDatabase(): Promise<{ path: string; file: string; figur
 describe('schema version 1 upgraded in place', () => {
   it('adds scope and consolidates to documents and the statement tables, keeping every stored row', async () => {
     const v1 = await versionOneDatabase();
-    const db = openDatabase(v1.path);
-    expect(versionOf(db)).toBe(SCHEMA_VERSION);
-    expect(columnsOf(db, 'documents')).toEqual(expect.arrayContaining(['scope', 'consolidates']));
-    expect(tablesOf(db)).toEqual(expect.arrayContaining(['statements', 'line_items']));
-    const [row] = listDocuments(db);
+    const raw = openDatabase(v1.path);
+    expect(versionOf(raw)).toBe(SCHEMA_VERSION);
+    expect(columnsOf(raw, 'documents')).toEqual(expect.arrayContaining(['scope', 'consolidates']));
+    expect(tablesOf(raw)).toEqual(expect.arrayContaining(['statements', 'line_items']));
+    raw.close();
+    const db = openSqlite(v1.path);
+    const [row] = await listDocuments(db);
     expect(row.file).toBe(v1.file);
-    const restored = loadExtraction(db, row);
+    const restored = await loadExtraction(db, row);
     expect(restored.meta).toMatchObject({ unit: '南昌市西湖区医疗保障局', scope: null, consolidates: [] });
     expect(restored.figures).toHaveLength(v1.figures);
     expect(restored.statements).toEqual([]);
@@ -55,15 +60,17 @@ describe('schema version 1 upgraded in place', () => {
     // the upgraded database takes a new document with its statements
     const summary = await importPaths(db, [GUANGZHOU]);
     expect(summary).toMatchObject({ imported: 1, failed: 0 });
-    db.close();
+    await db.close();
   });
 
   it('a read-only open (export) upgrades it too', async () => {
     const v1 = await versionOneDatabase();
-    const db = openDatabase(v1.path, { readonly: true });
-    expect(versionOf(db)).toBe(SCHEMA_VERSION);
-    expect(loadExtraction(db, listDocuments(db)[0]).lineItems).toEqual([]);
-    db.close();
+    const raw = openDatabase(v1.path, { readonly: true });
+    expect(versionOf(raw)).toBe(SCHEMA_VERSION);
+    raw.close();
+    const db = openSqlite(v1.path, { readonly: true });
+    expect((await loadExtraction(db, (await listDocuments(db))[0])).lineItems).toEqual([]);
+    await db.close();
   });
 
   it('an upgrade that cannot finish leaves the database as it was', async () => {
@@ -93,34 +100,36 @@ describe('schema version 1 upgraded in place', () => {
   });
 });
 
-describe('statements and line items of a real budget (广州市应急管理局 2026 部门预算)', () => {
+describe.each(STORES)('statements and line items of a real budget (广州市应急管理局 2026 部门预算), $name store', (kind) => {
   let processed: Extraction;
-  let db: ReturnType<typeof openDatabase>;
+  let db: Db;
 
   beforeAll(async () => {
     processed = (await processFile(GUANGZHOU, new Uint8Array(readFileSync(GUANGZHOU)))).extraction;
-    db = openDatabase(join(tempDir(), 'gz.sqlite'));
+    ({ db } = await openFresh(kind));
     expect(await importPaths(db, [GUANGZHOU])).toMatchObject({ imported: 1, failed: 0 });
   }, 120_000);
 
-  it('reads back exactly what the pipeline extracted: meta with scope and consolidated units, statements, line items', () => {
-    const restored = loadExtraction(db, listDocuments(db)[0]);
+  it('reads back exactly what the pipeline extracted: meta with scope and consolidated units, statements, line items', async () => {
+    const restored = await loadExtraction(db, (await listDocuments(db))[0]);
     expect(restored).toEqual(processed);
   });
 
-  it('stores each line item under the statement it was read from, queryable by subject, measure and phase', () => {
+  it('stores each line item under the statement it was read from, queryable by subject, measure and phase', async () => {
     expect(processed.lineItems.length).toBeGreaterThan(100);
-    const count = db.prepare('SELECT count(*) n, sum(statement_ord IS NULL) unplaced FROM line_items').get() as { n: number; unplaced: number };
+    const count = await db.get('SELECT count(*) AS n, sum(CASE WHEN statement_ord IS NULL THEN 1 ELSE 0 END) AS unplaced FROM line_items');
     expect(count).toEqual({ n: processed.lineItems.length, unplaced: 0 });
-    const mismatched = db.prepare(`SELECT count(*) n FROM line_items l JOIN statements s ON s.document_id = l.document_id AND s.ord = l.statement_ord
-      WHERE s.kind <> l.statement OR s.title <> l.statement_title`).get() as { n: number };
-    expect(mismatched.n).toBe(0);
+    const mismatched = await db.get<{ n: number }>(`SELECT count(*) AS n FROM line_items l JOIN statements s ON s.document_id = l.document_id AND s.ord = l.statement_ord
+      WHERE s.kind <> l.statement OR s.title <> l.statement_title`);
+    expect(mismatched!.n).toBe(0);
     // 表5 一般公共预算支出情况表（按功能分类科目）, page 13: [2240101]行政运行 3,900.62 and [2240501]行政运行 434.97 万元
-    const admin = db.prepare(`SELECT code, value_yuan, raw, page, money_unit FROM line_items
-      WHERE statement = 'general_by_function' AND name = '行政运行' AND measure = 'total' AND phase = 'budget' ORDER BY code`).all();
+    const admin = await db.all(`SELECT code, value_yuan, raw, page, money_unit FROM line_items
+      WHERE statement = 'general_by_function' AND name = '行政运行' AND measure = 'total' AND phase = 'budget' ORDER BY code`);
     expect(admin).toEqual([
       { code: '2240101', value_yuan: 39006200, raw: '3,900.62', page: 13, money_unit: '万元' },
       { code: '2240501', value_yuan: 4349700, raw: '434.97', page: 13, money_unit: '万元' },
     ]);
   });
+
+  afterAll(() => db.close());
 });

@@ -1,13 +1,13 @@
 // jixiao check: runs every consistency rule over the database again and prints what it found.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../store/db.ts';
+import { openStore } from '../../store/open.ts';
 import { checkDatabase } from '../../ingest/checks.ts';
 import { DEFAULT_DB, type Command } from '../command.ts';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'cross-check the stored figures and scores, and list the flags',
-  help: `jixiao check [--db FILE] [--quiet]
+  help: `jixiao check [--db FILE|URL] [--quiet]
 
 Runs every consistency rule again over what the database holds: inside each report (parts against
 totals, stated rates against their figures, the same quantity stated twice, scores against weights
@@ -16,7 +16,7 @@ and grades, targets missed with full marks, another unit's name, wrong years) an
 replaced, not added: running it twice gives the same flags. Import runs it too.
 
 Options:
-  --db FILE   the database (default ./${DEFAULT_DB})
+  --db FILE|URL  the database: a SQLite file or postgres://… (default ./${DEFAULT_DB})
   --quiet     print only the summary`,
   run: runCheck,
 };
@@ -25,15 +25,15 @@ const CATEGORY_NAMES: Record<string, string> = {
   arithmetic: '加总', ratio: '比率', conflict: '前后矛盾', score: '评分', target: '目标', entity: '单位名称', year: '年度',
 };
 
-function runCheck(args: string[]): number {
+async function runCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string', default: DEFAULT_DB }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) { process.stdout.write(checkCommand.help + '\n'); return 0; }
-  const db = openDatabase(values.db!);
+  const db = await openStore(values.db!);
   try {
-    const summary = checkDatabase(db);
+    const summary = await checkDatabase(db);
     if (!values.quiet) {
-      const rows = db.prepare(`SELECT d.file, f.category, f.rule, f.severity, f.message FROM flags f JOIN documents d ON d.id = f.document_id
-        ORDER BY d.file, f.scope, f.id`).all() as Array<{ file: string; category: string; rule: string; severity: string; message: string }>;
+      const rows = await db.all<{ file: string; category: string; rule: string; severity: string; message: string }>(`SELECT d.file, f.category, f.rule, f.severity, f.message
+        FROM flags f JOIN documents d ON d.id = f.document_id ORDER BY d.file, f.scope, f.id`);
       let last = '';
       for (const r of rows) {
         if (r.file !== last) { process.stdout.write(`\n${r.file}\n`); last = r.file; }
@@ -45,6 +45,6 @@ function runCheck(args: string[]): number {
     process.stdout.write(`${summary.documents} documents checked: ${summary.flags + summary.across} flags${cats ? ` (${cats})` : ''}\n`);
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -1,7 +1,7 @@
 // jixiao export: the cleaned dataset out of the database.
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { openDatabase } from '../../store/db.ts';
+import { openStore } from '../../store/open.ts';
 import { exportJson, exportJsonl } from '../../export/json.ts';
 import { loadTables } from '../../export/tables.ts';
 import { writeCsvFolder } from '../../export/csv.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_DB, UsageError, type Command } from '../command.ts';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the cleaned dataset (csv, xlsx, json, jsonl)',
-  help: `jixiao export [--db FILE] --format csv|xlsx|json|jsonl --out PATH [filters]
+  help: `jixiao export [--db FILE|URL] --format csv|xlsx|json|jsonl --out PATH [filters]
 
 Writes the cleaned dataset: money figures in yuan under their vocabulary keys, indicator rows with
 comparator, target value and unit apart, scores, projects, flags, and the line items of the standard
@@ -32,7 +32,7 @@ Formats:
 The filters choose documents; a document's line items go with it.
 
 Options:
-  --db FILE        the database to read (default ./${DEFAULT_DB})
+  --db FILE|URL    the database to read, a SQLite file or postgres://… (default ./${DEFAULT_DB})
   --format F       csv, xlsx, json or jsonl (default json)
   --out PATH       csv: the folder to write; the others: the file ("-" for standard output: json, jsonl)
   --headers H      csv column headers: zh (default, as in the workbook) or en (snake_case keys)
@@ -44,7 +44,7 @@ Options:
   run: runExport,
 };
 
-function runExport(args: string[]): number {
+async function runExport(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: {
     db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' },
     headers: { type: 'string', default: 'zh' },
@@ -62,10 +62,10 @@ function runExport(args: string[]): number {
     year: values.year != null ? Number(values.year) : undefined,
   };
   if (filter.year != null && !Number.isInteger(filter.year)) throw new UsageError(`--year must be a year, not "${values.year}"`);
-  const db = openDatabase(values.db!, { readonly: true });
+  const db = await openStore(values.db!, { readonly: true });
   try {
     if (format === 'csv' || format === 'xlsx') {
-      const { tables, dataset } = loadTables(db, filter);
+      const { tables, dataset } = await loadTables(db, filter);
       if (format === 'csv') {
         const paths = writeCsvFolder(values.out, tables, values.headers);
         process.stderr.write(`wrote ${paths.length} tables to ${values.out}: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}\n`);
@@ -76,7 +76,7 @@ function runExport(args: string[]): number {
       if (dataset.orphans.length) process.stderr.write(`note: ${dataset.orphans.length} review decision(s) match no record any more (extraction changed); "jixiao review list --orphans" shows them\n`);
       return 0;
     }
-    const text = format === 'json' ? exportJson(db, filter) : exportJsonl(db, filter);
+    const text = format === 'json' ? await exportJson(db, filter) : await exportJsonl(db, filter);
     if (values.out === '-') process.stdout.write(text);
     else {
       writeFileSync(values.out, text);
@@ -84,6 +84,6 @@ function runExport(args: string[]): number {
     }
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -1,6 +1,6 @@
 // jixiao import: files and folders into the database, in parallel, resumable.
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../store/db.ts';
+import { openStore } from '../../store/open.ts';
 import { defaultJobs, importPaths } from '../../ingest/index.ts';
 import { checkAcrossDatabase } from '../../ingest/checks.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../ingest/limits.ts';
@@ -10,7 +10,7 @@ import { DEFAULT_DB, positiveNumber, UsageError, type Command } from '../command
 export const importCommand: Command = {
   name: 'import',
   summary: 'import files or folders, or zip archives of them (PDF, DOCX, XLSX, DOC/XLS, TXT, MD)',
-  help: `jixiao import PATH… [--db FILE] [--jobs N] [--quiet] [limits]
+  help: `jixiao import PATH… [--db FILE|URL] [--jobs N] [--quiet] [limits]
 
 Imports every file given, and every file inside the folders given. The format is read from the
 file's bytes, not its name. A file already in the database (same sha256) is skipped, so running
@@ -23,7 +23,8 @@ GB18030. A file that is no report format (JSON, XML, images, other archives) is 
 one line saying why; it is not a failure.
 
 Options:
-  --db FILE            the SQLite database to write (created if absent; default ./${DEFAULT_DB})
+  --db FILE|URL        the SQLite database to write (created if absent; default ./${DEFAULT_DB}),
+                       or a PostgreSQL server: postgres://user@host/database
   --jobs N             parsing workers (default: the machine's cores, here ${defaultJobs()}; 0 parses in-process)
   --quiet              print only failures and the summary
 Limits (a file over a limit fails alone):
@@ -61,7 +62,7 @@ async function runImport(args: string[]): Promise<number> {
     maxArchiveMb: positiveNumber('max-archive-mb', values['max-archive-mb'], DEFAULT_LIMITS.maxArchiveMb),
     maxCompressionRatio: positiveNumber('max-compression-ratio', values['max-compression-ratio'], DEFAULT_LIMITS.maxCompressionRatio),
   };
-  const db = openDatabase(values.db!);
+  const db = await openStore(values.db!);
   const progress = new Progress({ quiet: values.quiet!, tty: Boolean(process.stderr.isTTY), out: process.stdout, err: process.stderr });
   // the first Ctrl-C stops taking new files and lets the ones under way finish; a second one quits at once
   const abort = new AbortController();
@@ -82,7 +83,7 @@ async function runImport(args: string[]): Promise<number> {
     });
     progress.clear();
     // the rules across reports see the whole database, old documents and new
-    const across = summary.imported ? checkAcrossDatabase(db) : 0;
+    const across = summary.imported ? await checkAcrossDatabase(db) : 0;
     const flags = summary.outcomes.reduce((n, o) => n + (o.status === 'imported' ? o.counts.flags ?? 0 : 0), 0) + across;
     const seconds = (Date.now() - started) / 1000;
     const left = summary.total - summary.outcomes.length;
@@ -95,7 +96,7 @@ async function runImport(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    db.close();
+    await db.close();
   }
 }
 

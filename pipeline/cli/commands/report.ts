@@ -1,14 +1,14 @@
 // jixiao report: the review page, one self-contained HTML file.
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { openDatabase } from '../../store/db.ts';
+import { openStore } from '../../store/open.ts';
 import { renderReport } from '../../report/html.ts';
 import { DEFAULT_DB, UsageError, type Command } from '../command.ts';
 
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write the review page (one self-contained HTML file)',
-  help: `jixiao report [--db FILE] --out report.html [filters]
+  help: `jixiao report [--db FILE|URL] --out report.html [filters]
 
 Writes one HTML file that opens from disk with no network: a county overview (reports, flags by
 unit and category, scores by unit and year as a chart, every flag) and, per report, its flags with
@@ -17,13 +17,13 @@ projects, with analyst corrections and flag decisions shown. A filter box search
 click a column header to sort.
 
 Options:
-  --db FILE        the database to read (default ./${DEFAULT_DB})
+  --db FILE|URL    the database to read, a SQLite file or postgres://… (default ./${DEFAULT_DB})
   --out FILE       the HTML file to write
   --unit TEXT, --region TEXT, --year N, --type T, --flagged   as for "jixiao export"`,
   run: runReport,
 };
 
-function runReport(args: string[]): number {
+async function runReport(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: {
     db: { type: 'string', default: DEFAULT_DB }, out: { type: 'string' },
     unit: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, type: { type: 'string' },
@@ -33,13 +33,13 @@ function runReport(args: string[]): number {
   if (!values.out) throw new UsageError('report needs --out FILE');
   const year = values.year != null ? Number(values.year) : undefined;
   if (year != null && !Number.isInteger(year)) throw new UsageError(`--year must be a year, not "${values.year}"`);
-  const db = openDatabase(values.db!, { readonly: true });
+  const db = await openStore(values.db!, { readonly: true });
   try {
-    const html = renderReport(db, { dbName: values.db, filter: { unit: values.unit, region: values.region, year, reportType: values.type, flaggedOnly: values.flagged } });
+    const html = await renderReport(db, { dbName: values.db, filter: { unit: values.unit, region: values.region, year, reportType: values.type, flaggedOnly: values.flagged } });
     writeFileSync(values.out, html);
     process.stderr.write(`wrote ${values.out} (${(html.length / 1024).toFixed(0)} KiB)\n`);
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }

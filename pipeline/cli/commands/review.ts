@@ -1,7 +1,7 @@
 // jixiao review: an analyst's corrections and decisions on flags, stored in the database.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { openDatabase } from '../../store/db.ts';
+import { openStore } from '../../store/open.ts';
 import { loadCorrections, loadFlagReviews, loadReviewLog } from '../../store/corrections.ts';
 import { loadDataset } from '../../export/dataset.ts';
 import { correct, decideFlag, defaultUser, kindOf, locateById, locateFlagById, revert, ReviewError, type FlagDecision } from '../../review/index.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_DB, UsageError, type Command } from '../command.ts';
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'confirm or dismiss flags, correct values (also from an edited CSV export)',
-  help: `jixiao review ACTION … [--db FILE] [--by NAME] [--reason TEXT]
+  help: `jixiao review ACTION … [--db FILE|URL] [--by NAME] [--reason TEXT]
 
 An analyst's review, stored in the database by document sha256 and a stable identity of each record,
 so it survives re-importing the same files and re-running the checks. Exports show corrected values
@@ -34,7 +34,7 @@ Actions:
   log                           every review action with who and when
 
 Options:
-  --db FILE        the database (default ./${DEFAULT_DB})
+  --db FILE|URL    the database, a SQLite file or postgres://… (default ./${DEFAULT_DB})
   --by NAME        who is reviewing (default: the OS user, here ${defaultUser()}; or $JIXIAO_USER)
   --reason TEXT    why
   --field F        the field to correct or revert
@@ -55,7 +55,7 @@ function ids(list: string[]): number[] {
   });
 }
 
-function runReview(args: string[]): number {
+async function runReview(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
     db: { type: 'string', default: DEFAULT_DB }, by: { type: 'string' }, reason: { type: 'string' }, field: { type: 'string' },
     orphans: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
@@ -64,7 +64,7 @@ function runReview(args: string[]): number {
   const [action, ...rest] = positionals;
   const by = values.by || defaultUser();
   const readonly = action === 'list' || action === 'log';
-  const db = openDatabase(values.db!, { readonly });
+  const db = await openStore(values.db!, { readonly });
   const out = (s: string) => process.stdout.write(s + '\n');
   try {
     switch (action) {
@@ -72,51 +72,51 @@ function runReview(args: string[]): number {
         const status: FlagDecision = action === 'confirm' ? 'confirmed' : action === 'dismiss' ? 'dismissed' : 'open';
         if (status === 'dismissed' && !values.reason?.trim()) throw new UsageError('dismiss needs --reason TEXT');
         for (const id of ids(rest)) {
-          const flag = locateFlagById(db, id);
-          const changed = decideFlag(db, flag, status, values.reason, by);
+          const flag = await locateFlagById(db, id);
+          const changed = await decideFlag(db, flag, status, values.reason, by);
           out(`flag ${id} (${flag.doc.file}, ${flag.rule}): ${changed ? { confirmed: 'confirmed', dismissed: 'dismissed', open: 'reopened' }[status] : 'unchanged'}`);
         }
         return 0;
       }
       case 'correct': {
         if (rest.length !== 3) throw new UsageError('correct needs KIND ID VALUE, e.g. "correct figure 145 4265.40万元"');
-        const at = locateById(db, kindOf(rest[0]), Number(rest[1]));
-        const c = correct(db, at, { field: values.field, value: rest[2], reason: values.reason, by });
+        const at = await locateById(db, kindOf(rest[0]), Number(rest[1]));
+        const c = await correct(db, at, { field: values.field, value: rest[2], reason: values.reason, by });
         out(c ? `${at.kind} ${rest[1]} (${at.doc.file}) ${c.field}: ${c.value_original ?? '—'} → ${c.value_corrected ?? '—'} by ${c.corrected_by}` : `${at.kind} ${rest[1]}: unchanged (the same correction is stored)`);
         return 0;
       }
       case 'revert': {
         if (rest.length !== 2) throw new UsageError('revert needs KIND ID');
-        const at = locateById(db, kindOf(rest[0]), Number(rest[1]));
-        const n = revert(db, at, values.field, by, values.reason);
+        const at = await locateById(db, kindOf(rest[0]), Number(rest[1]));
+        const n = await revert(db, at, values.field, by, values.reason);
         out(`${at.kind} ${rest[1]}: ${n} correction(s) removed`);
         return 0;
       }
       case 'import': {
         if (!rest.length) throw new UsageError('import needs at least one CSV file');
         for (const file of rest) {
-          const r = importCorrections(db, readFileSync(file), { by, file });
+          const r = await importCorrections(db, readFileSync(file), { by, file });
           out(`${file}: ${r.corrected} value(s) corrected, ${r.reverted} reverted, ${r.flags} flag decision(s), ${r.unchanged} unchanged (${r.rows} row(s) filled in)`);
         }
         return 0;
       }
       case 'list': {
         const id = (x: { sha256: string } & Record<string, any>) => 'flag_key' in x ? `${x.sha256}|flag|${x.flag_key}` : `${x.sha256}|${x.record}|${x.record_key}|${x.field}`;
-        const orphanSet = new Set(values.orphans ? loadDataset(db).orphans.map(id) : []);
-        const files = new Map((db.prepare('SELECT sha256, file FROM documents').all() as Array<{ sha256: string; file: string }>).map((d) => [d.sha256, d.file]));
+        const orphanSet = new Set(values.orphans ? (await loadDataset(db)).orphans.map(id) : []);
+        const files = new Map((await db.all<{ sha256: string; file: string }>('SELECT sha256, file FROM documents')).map((d) => [d.sha256, d.file]));
         const name = (sha: string) => files.get(sha) ?? `(not imported: ${sha.slice(0, 12)}…)`;
-        for (const c of loadCorrections(db)) {
+        for (const c of await loadCorrections(db)) {
           if (values.orphans && !orphanSet.has(id(c))) continue;
           out(`correction  ${name(c.sha256)}  ${c.record} ${c.record_key}  ${c.field}: ${c.value_original ?? '—'} → ${c.value_corrected ?? '—'}  ${c.corrected_by} ${c.corrected_at}${c.reason ? `  ${c.reason}` : ''}`);
         }
-        for (const r of loadFlagReviews(db)) {
+        for (const r of await loadFlagReviews(db)) {
           if (values.orphans && !orphanSet.has(id(r))) continue;
           out(`flag        ${name(r.sha256)}  ${r.flag_key}  ${r.status}  ${r.reviewed_by} ${r.reviewed_at}${r.reason ? `  ${r.reason}` : ''}  — ${r.message}`);
         }
         return 0;
       }
       case 'log': {
-        for (const e of loadReviewLog(db)) out(`${e.at}  ${e.by}  ${e.action}  ${e.record} ${e.record_key}${e.field ? ` ${e.field}` : ''}${e.value != null ? ` = ${e.value}` : ''}${e.reason ? `  (${e.reason})` : ''}`);
+        for (const e of await loadReviewLog(db)) out(`${e.at}  ${e.by}  ${e.action}  ${e.record} ${e.record_key}${e.field ? ` ${e.field}` : ''}${e.value != null ? ` = ${e.value}` : ''}${e.reason ? `  (${e.reason})` : ''}`);
         return 0;
       }
       default:
@@ -129,6 +129,6 @@ function runReview(args: string[]): number {
     }
     throw e;
   } finally {
-    db.close();
+    await db.close();
   }
 }
