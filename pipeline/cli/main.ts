@@ -6,10 +6,11 @@ import { exportCommand } from './commands/export.ts';
 import { reviewCommand } from './commands/review.ts';
 import { reportCommand } from './commands/report.ts';
 import { checkCommand } from './commands/check.ts';
+import { serveCommand } from './commands/serve.ts';
 
 export { DEFAULT_DB } from './command.ts';
 
-const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand, reportCommand];
+const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand, reportCommand, serveCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const OVERVIEW = `jixiao — Chinese budget-performance reports into clean, cross-checked data

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 export type DB = Database.Database;
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 /**
  * What turns version N into N+1, run before the schema text (which then creates the new tables and indexes).
@@ -17,6 +17,8 @@ export const SCHEMA_VERSION = '2';
 const MIGRATIONS: Record<string, string> = {
   '1': `ALTER TABLE documents ADD COLUMN scope TEXT;
         ALTER TABLE documents ADD COLUMN consolidates TEXT NOT NULL DEFAULT '[]';`,
+  // boxes of extracted values on their page (PDF), for evidence shown on the page; older rows have none
+  '2': ['figures', 'indicators', 'scores', 'projects', 'line_items'].map((t) => `ALTER TABLE ${t} ADD COLUMN box TEXT;`).join('\n'),
 };
 
 function storedVersion(db: DB): string | null {

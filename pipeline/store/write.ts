@@ -9,7 +9,7 @@ import { statementOf } from './statement-of.ts';
 export type StoreResult = { status: 'imported'; id: number } | { status: 'skipped'; id: number };
 
 const json = (v: unknown) => JSON.stringify(v);
-const place = (s: Provenance) => ({ page: s.page ?? null, line: s.line ?? null, source: json(s) });
+const place = (s: Provenance) => ({ page: s.page ?? null, line: s.line ?? null, source: json(s), box: s.box ? json(s.box) : null });
 
 export function findDocument(db: DB, sha256: string): number | null {
   const row = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
@@ -31,16 +31,16 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
     const block = db.prepare('INSERT INTO blocks (document_id, ord, kind, text, section_ord, source, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
     doc.blocks.forEach((b, i) => block.run(id, i, b.kind, blockText(b), doc.blockSection[i], json(b.source), json(b)));
 
-    const figure = db.prepare(`INSERT INTO figures (document_id, key, phase, value_yuan, year, label, raw, section, page, line, source)
-      VALUES (@document_id, @key, @phase, @value_yuan, @year, @label, @raw, @section, @page, @line, @source)`);
+    const figure = db.prepare(`INSERT INTO figures (document_id, key, phase, value_yuan, year, label, raw, section, page, line, source, box)
+      VALUES (@document_id, @key, @phase, @value_yuan, @year, @label, @raw, @section, @page, @line, @source, @box)`);
     for (const f of extraction.figures) {
       figure.run({ document_id: id, key: f.key, phase: f.phase, value_yuan: f.valueYuan, year: f.year, label: f.label, raw: f.raw, section: f.section, ...place(f.source) });
     }
 
     const indicator = db.prepare(`INSERT INTO indicators (document_id, ord, project, level1, level2, level3, comparator, target, target_value, target_unit,
-      actual, actual_value, weight, score, self_score, columns, raw, section, page, line, source)
+      actual, actual_value, weight, score, self_score, columns, raw, section, page, line, source, box)
       VALUES (@document_id, @ord, @project, @level1, @level2, @level3, @comparator, @target, @target_value, @target_unit,
-      @actual, @actual_value, @weight, @score, @self_score, @columns, @raw, @section, @page, @line, @source)`);
+      @actual, @actual_value, @weight, @score, @self_score, @columns, @raw, @section, @page, @line, @source, @box)`);
     extraction.indicators.forEach((r, ord) => {
       const columns = (['weight', 'score', 'selfScore'] as const).filter((k) => k in r && r[k] !== undefined).join(',');
       indicator.run({ document_id: id, ord, project: r.project, level1: r.level1, level2: r.level2, level3: r.level3, comparator: r.comparator,
@@ -48,12 +48,12 @@ export function storeDocument(db: DB, doc: SegmentedDocument, extraction: Extrac
         weight: r.weight ?? null, score: r.score ?? null, self_score: r.selfScore ?? null, columns, raw: r.raw, section: r.section, ...place(r.source) });
     });
 
-    const score = db.prepare(`INSERT INTO scores (document_id, scope, kind, name, value, max, grade, raw, section, page, line, source)
-      VALUES (@document_id, @scope, @kind, @name, @value, @max, @grade, @raw, @section, @page, @line, @source)`);
+    const score = db.prepare(`INSERT INTO scores (document_id, scope, kind, name, value, max, grade, raw, section, page, line, source, box)
+      VALUES (@document_id, @scope, @kind, @name, @value, @max, @grade, @raw, @section, @page, @line, @source, @box)`);
     for (const s of extraction.scores) score.run({ document_id: id, scope: s.scope, kind: s.kind, name: s.name, value: s.value, max: s.max, grade: s.grade, raw: s.raw, section: s.section, ...place(s.source) });
 
-    const project = db.prepare(`INSERT INTO projects (document_id, code, name, budget_yuan, adjusted_yuan, executed_yuan, execution_rate, score, raw, section, page, line, source)
-      VALUES (@document_id, @code, @name, @budget_yuan, @adjusted_yuan, @executed_yuan, @execution_rate, @score, @raw, @section, @page, @line, @source)`);
+    const project = db.prepare(`INSERT INTO projects (document_id, code, name, budget_yuan, adjusted_yuan, executed_yuan, execution_rate, score, raw, section, page, line, source, box)
+      VALUES (@document_id, @code, @name, @budget_yuan, @adjusted_yuan, @executed_yuan, @execution_rate, @score, @raw, @section, @page, @line, @source, @box)`);
     for (const p of extraction.projects) {
       project.run({ document_id: id, code: p.code, name: p.name, budget_yuan: p.budgetYuan, adjusted_yuan: p.adjustedYuan, executed_yuan: p.executedYuan,
         execution_rate: p.executionRate, score: p.score, raw: p.raw, section: p.section, ...place(p.source) });
@@ -78,14 +78,15 @@ function insertStatements(db: DB, documentId: number, { statements, lineItems }:
     section: s.section, source: json(s.source), json: json(s),
   }));
   const item = db.prepare(`INSERT INTO line_items (document_id, statement_ord, statement, statement_title, code, name, level, parent_code, entity,
-    measure, phase, year, value_yuan, money_unit, raw, row, col, page, section, source)
+    measure, phase, year, value_yuan, money_unit, raw, row, col, page, section, source, box)
     VALUES (@document_id, @statement_ord, @statement, @statement_title, @code, @name, @level, @parent_code, @entity,
-    @measure, @phase, @year, @value_yuan, @money_unit, @raw, @row, @col, @page, @section, @source)`);
+    @measure, @phase, @year, @value_yuan, @money_unit, @raw, @row, @col, @page, @section, @source, @box)`);
   const ords = statementOf(statements, lineItems);
   lineItems.forEach((li, i) => item.run({
     document_id: documentId, statement_ord: ords[i], statement: li.statement, statement_title: li.statementTitle, code: li.code, name: li.name,
     level: li.level, parent_code: li.parentCode, entity: li.entity, measure: li.measure, phase: li.phase, year: li.year, value_yuan: li.valueYuan,
     money_unit: li.moneyUnit, raw: li.raw, row: li.row, col: li.column, page: li.source.page ?? null, section: li.section, source: json(li.source),
+    box: li.source.box ? json(li.source.box) : null,
   }));
 }
 
