@@ -9,10 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Box } from '../../schemas/document.ts';
 import type { Evidence } from '../../schemas/records.ts';
 import { openDatabase } from '../../pipeline/store/db.ts';
-import { pdfjs } from '../../parsers/pdf/load.ts';
+import { pdfChars, squash, textIn } from '../parsers/text-under.ts';
 import { startServer, type RunningServer } from '../../pipeline/serve/server.ts';
 import { cli, ROOT } from '../export/setup.ts';
 import { CORPUS, tempDir } from '../helpers.ts';
@@ -22,40 +21,6 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`serve.browser.test: SKIPPED — ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium fonts-noto-cjk)`);
 
 const PDFS = ['suixi-2022-verification.pdf', 'wuchuan-2025-dept-self-eval.pdf'].map((f) => join(CORPUS, 'pdf', f));
-const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-const weight = (ch: string) => (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/.test(ch) ? 1 : 0.5);
-
-/** The characters of a PDF page whose centre lies inside one of the boxes, top to bottom, left to right. */
-async function textUnder(file: string, pageNumber: number, boxes: Box[]): Promise<string> {
-  const lib = await pdfjs();
-  const dir = join(ROOT, 'node_modules/pdfjs-dist');
-  const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(file)), cMapUrl: `${dir}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${dir}/standard_fonts/`, isEvalSupported: false }).promise;
-  try {
-    const page = await doc.getPage(pageNumber);
-    const vt = page.getViewport({ scale: 1 }).transform as number[];
-    const chars: Array<{ ch: string; x: number; y: number }> = [];
-    for (const raw of (await page.getTextContent()).items) {
-      const it = raw as { str: string; transform: number[]; width: number };
-      if (!it.str?.trim()) continue;
-      const [a, b, c, d, e, f] = it.transform;
-      const x = vt[0] * e + vt[2] * f + vt[4], y = vt[1] * e + vt[3] * f + vt[5];
-      const size = Math.hypot(vt[0] * c + vt[2] * d, vt[1] * c + vt[3] * d) || Math.hypot(a, b);
-      const list = Array.from(it.str);
-      const total = list.reduce((s, ch) => s + weight(ch), 0) || 1;
-      let at = x;
-      for (const ch of list) {
-        const w = (weight(ch) / total) * it.width * Math.hypot(vt[0], vt[1]);
-        chars.push({ ch, x: at + w / 2, y: y - size * 0.35 });
-        at += w;
-      }
-    }
-    return chars.filter((p) => boxes.some((bx) => p.x >= bx.x0 && p.x <= bx.x1 && p.y >= bx.y0 && p.y <= bx.y1))
-      .sort((p, q) => (Math.abs(p.y - q.y) > 3 ? p.y - q.y : p.x - q.x)).map((p) => p.ch).join('');
-  } finally {
-    await doc.destroy();
-  }
-}
-
 describe.skipIf(!HAVE_CHROMIUM)('review workbench in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -134,7 +99,8 @@ describe.skipIf(!HAVE_CHROMIUM)('review workbench in headless Chromium', () => {
       const [x0, y0, x1, y1] = s.split(',').map(Number);
       return { x0, y0, x1, y1 };
     });
-    const under = squash(await textUnder(PDFS.find((p) => p.endsWith(target.file))!, target.evidence.source.page!, boxes));
+    const chars = (await pdfChars(PDFS.find((p) => p.endsWith(target.file))!)).get(target.evidence.source.page!)!;
+    const under = squash(textIn(chars, boxes));
     const quoted = squash(target.evidence.text);
     expect(under).toBe(quoted);
     // on screen: each rectangle is drawn where its box falls on the page image, at the image's scale
