@@ -45,6 +45,9 @@ describe('schema version 1 upgraded in place', () => {
     expect(versionOf(db)).toBe(SCHEMA_VERSION);
     expect(columnsOf(db, 'documents')).toEqual(expect.arrayContaining(['scope', 'consolidates']));
     expect(tablesOf(db)).toEqual(expect.arrayContaining(['statements', 'line_items']));
+    // version 3: the boxes of values on their page, empty for rows stored before
+    for (const t of ['figures', 'indicators', 'scores', 'projects', 'line_items']) expect(columnsOf(db, t), t).toContain('box');
+    expect((db.prepare('SELECT count(*) AS n FROM figures WHERE box IS NOT NULL').get() as { n: number }).n).toBe(0);
     const [row] = listDocuments(db);
     expect(row.file).toBe(v1.file);
     const restored = loadExtraction(db, row);
@@ -86,7 +89,7 @@ describe('schema version 1 upgraded in place', () => {
     const raw = new Database(path);
     raw.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run();
     raw.close();
-    expect(() => openDatabase(path)).toThrow(/schema version 9, this jixiao writes 2/);
+    expect(() => openDatabase(path)).toThrow(/schema version 9, this jixiao writes 3/);
     const after = new Database(path);
     expect(versionOf(after)).toBe('9');
     after.close();
