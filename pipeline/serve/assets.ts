@@ -8,7 +8,7 @@ export const CSS = `
 body { margin: 0; font: 14px/1.5 "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif; color: var(--fg); background: #f6f7f9; }
 header { display: flex; justify-content: space-between; padding: 8px 20px; background: #1d2430; color: #fff; }
 header a { color: #fff; text-decoration: none; font-weight: 600; }
-main { padding: 12px 20px 40px; max-width: 1500px; }
+main { padding: 12px 20px 40px; max-width: 1600px; }
 h1 small, h2 small, h3 small { color: var(--muted); font-weight: normal; font-size: 0.75em; }
 a { color: var(--accent); }
 table.grid, table.summary { border-collapse: collapse; background: #fff; width: 100%; margin: 6px 0 16px; }
@@ -37,8 +37,13 @@ ins { color: var(--ok); text-decoration: none; font-weight: 600; } del { color: 
 .message { font-size: 16px; background: #fff; border-left: 4px solid var(--open); padding: 8px 12px; }
 dl.values { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; background: #fff; padding: 8px 12px; }
 dl.values dt { color: var(--muted); } dl.values dd { margin: 0; font-variant-numeric: tabular-nums; }
-form.decide { display: flex; gap: 8px; align-items: center; margin: 10px 0; flex-wrap: wrap; position: sticky; top: 0; z-index: 2; background: #f6f7f9; padding: 6px 0; border-bottom: 1px solid var(--line); }
-form.decide input { width: 420px; padding: 5px 8px; }
+form.decide { display: flex; flex-direction: column; gap: 6px; margin: 10px 0; }
+form.decide input { width: 100%; padding: 5px 8px; }
+form.decide .buttons { display: flex; gap: 6px; flex-wrap: wrap; }
+.flagpage { display: grid; grid-template-columns: minmax(320px, 430px) 1fr; gap: 20px; align-items: start; }
+.flagpage aside { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
+.flagpage aside h1 { font-size: 20px; }
+@media (max-width: 900px) { .flagpage { grid-template-columns: 1fr; } .flagpage aside { position: static; max-height: none; } }
 form.decide button { padding: 5px 12px; }
 #result { color: var(--muted); }
 .keys { color: var(--muted); font-size: 12px; }

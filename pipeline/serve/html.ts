@@ -41,7 +41,7 @@ export function overviewPage(rows: OverviewRow[], query: OverviewQuery, user: st
 <select name="status" aria-label="状态"><option value="">全部</option>${['open', 'confirmed', 'dismissed'].map((s) => `<option value="${s}"${query.status === s ? ' selected' : ''}>有${STATUS_ZH[s]}疑点</option>`).join('')}</select>
 <button type="submit">筛选</button></form>`;
   const body = shown.map((r) => `<tr><td><a href="/report/${r.id}">${esc(r.unit ?? r.file)}</a><div class="file">${esc(r.file)}</div></td><td>${esc(r.region ?? '')}</td><td>${r.year ?? '—'}</td><td>${esc(r.reportType)}</td>
-<td class="n">${r.score == null ? '—' : `${num(r.score)}${r.scoreKind === 'review' ? '（复核）' : ''}`}</td><td class="n">${r.flags.total}</td><td class="n open">${r.flags.open}</td><td class="n">${r.flags.confirmed}</td><td class="n">${r.flags.dismissed}</td>
+<td class="n">${r.score == null ? '—' : `${num(r.score)}${r.scoreKind === 'review' ? '（复核）' : ''}`}</td><td class="n">${r.flags.total}</td><td class="n${r.flags.open ? ' open' : ''}">${r.flags.open}</td><td class="n">${r.flags.confirmed}</td><td class="n">${r.flags.dismissed}</td>
 <td>${cats.filter((c) => r.flags.byCategory[c]).map((c) => `<span class="tag">${esc(CATEGORY_ZH[c])} ${r.flags.byCategory[c]}</span>`).join(' ')}</td></tr>`).join('\n');
   const table = `<table id="reports" class="grid"><thead><tr><th>单位</th><th>地区</th><th>年度</th><th>类型</th><th>得分</th><th>疑点</th><th>待处理</th><th>已确认</th><th>已驳回</th><th>类别</th></tr></thead><tbody>${body}</tbody></table>`;
   return layout('总览', `<h1>总览 <small>${shown.length} / ${rows.length} 份报告</small></h1>${form}${summary}${unitCharts(shown)}${table}`, { user, page: 'overview' });
@@ -60,12 +60,12 @@ function unitCharts(rows: OverviewRow[]): string {
       return { y, open: of.reduce((s, r) => s + r.flags.open, 0), done: of.reduce((s, r) => s + r.flags.confirmed + r.flags.dismissed, 0), score: of.find((r) => r.score != null)?.score ?? null };
     });
     const max = Math.max(1, ...per.map((p) => p.open + p.done));
-    const w = 36, h = 60;
+    const w = 36, h = 64;
     const bars = per.map((p, i) => {
       const ho = (p.open / max) * h, hd = (p.done / max) * h;
       return `<g><title>${p.y}年：待处理 ${p.open}，已审 ${p.done}${p.score != null ? `，得分 ${num(p.score)}` : ''}</title>
 <rect class="done" x="${i * w + 6}" y="${h - hd}" width="${w - 12}" height="${hd}"/><rect class="open" x="${i * w + 6}" y="${h - hd - ho}" width="${w - 12}" height="${ho}"/>
-<text x="${i * w + w / 2}" y="${h + 14}" text-anchor="middle">${p.y}</text>${p.score != null ? `<text class="score" x="${i * w + w / 2}" y="${h + 28}" text-anchor="middle">${num(p.score, 1)}分</text>` : ''}</g>`;
+<text x="${i * w + w / 2}" y="${Math.max(10, h - hd - ho - 3)}" text-anchor="middle">${p.open + p.done}</text><text x="${i * w + w / 2}" y="${h + 14}" text-anchor="middle">${p.y}</text>${p.score != null ? `<text class="score" x="${i * w + w / 2}" y="${h + 28}" text-anchor="middle">${num(p.score, 1)}分</text>` : ''}</g>`;
     }).join('');
     return `<figure class="unit-chart"><svg viewBox="0 0 ${years.length * w} ${h + 32}" width="${years.length * w}" height="${h + 32}" role="img" aria-label="${esc(unit)} 各年度疑点">${bars}</svg><figcaption>${esc(unit)}</figcaption></figure>`;
   }).join('');
@@ -145,15 +145,14 @@ export function flagPageHtml(p: FlagPage, panels: EvidencePanel[], user: string)
     .filter(([, v]) => v != null).map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join('');
   const history = p.history.length ? `<details class="history"><summary>审阅记录 ${p.history.length}</summary><ol>${p.history.map((e) => `<li>${esc(e.at)} ${esc(e.by)} ${esc(e.action)}${e.reason ? `：${esc(e.reason)}` : ''}</li>`).join('')}</ol></details>` : '';
   const nav = `<nav class="flagnav">${p.prev ? `<a id="prev" href="/flag/${p.prev}">← 上一条 (k)</a>` : '<span></span>'}<span>${p.position} / ${p.count}</span>${p.next ? `<a id="next" href="/flag/${p.next}">下一条 (j) →</a>` : '<span></span>'}</nav>`;
-  const body = `${nav}<h1><span class="status status-${f.status}" id="status">${esc(STATUS_ZH[f.status])}</span> #${f.id} ${esc(CATEGORY_ZH[f.category] ?? f.category)} <small>${esc(f.rule)} · ${esc(f.severity)}</small></h1>
+  const body = `<div class="flagpage"><aside>${nav}<h1><span class="status status-${f.status}" id="status">${esc(STATUS_ZH[f.status])}</span> #${f.id} ${esc(CATEGORY_ZH[f.category] ?? f.category)} <small>${esc(f.rule)} · ${esc(f.severity)}</small></h1>
 <p class="doclink"><a href="/report/${p.doc.id}">${esc(p.doc.unit ?? p.doc.file)} ${p.doc.year ?? ''}</a> · ${esc(p.doc.file)}</p>
 <p class="message">${esc(f.message)}</p>${values ? `<dl class="values">${values}</dl>` : ''}${review}
-<form id="decide" class="decide" data-flag="${f.id}"><button type="button" data-action="confirm">确认 (c)</button>
-<input id="reason" name="reason" placeholder="驳回理由（d 后输入，回车提交）" autocomplete="off" value="${esc(f.review?.reason ?? '')}">
-<button type="button" data-action="dismiss">驳回 (d)</button><button type="button" data-action="reopen">重新打开 (o)</button><button type="button" data-action="undo">撤销 (u)</button>
+<form id="decide" class="decide" data-flag="${f.id}"><input id="reason" name="reason" placeholder="驳回理由（按 d 输入，回车提交）" autocomplete="off" value="${esc(f.review?.reason ?? '')}">
+<div class="buttons"><button type="button" data-action="confirm">确认 (c)</button><button type="button" data-action="dismiss">驳回 (d)</button><button type="button" data-action="reopen">重新打开 (o)</button><button type="button" data-action="undo">撤销 (u)</button></div>
 <span id="result" role="status"></span></form>
 <p class="keys">键盘：j 下一条 · k 上一条 · c 确认 · d 驳回（输入理由后回车） · o 重新打开 · u 撤销 · Esc 离开输入框</p>
-${history}${evidence}`;
+${history}</aside><div class="evidence-list">${evidence}</div></div>`;
   return layout(`疑点 #${f.id}`, body, { user, page: 'flag', flag: f.id, next: p.next, prev: p.prev });
 }
 

@@ -15,7 +15,8 @@ interface Answer { status: number; headers: Record<string, string | string[] | u
 
 function call(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    // a fresh connection each time: a kept-alive one may be closed by the server while the test waits on the CLI
+    const req = request({ host: '127.0.0.1', port, method, path, agent: false, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -116,6 +117,8 @@ describe('jixiao serve over HTTP', () => {
     expect(r.body).not.toContain('<script>window.__pwned');
     expect(r.body).toContain('&lt;img src=x onerror=');
     expect(r.body).not.toMatch(/<script>[^<]/); // no inline script at all: only <script src="/assets/app.js">
+    // text evidence is shown in its context, the quoted words marked
+    expect(r.body).toMatch(/<blockquote class="ctx">.*<mark>.+<\/mark>/s);
   });
 
   it('records decisions in the review tables with who and when: review log, export, another server, undo', async () => {
