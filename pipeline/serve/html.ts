@@ -97,7 +97,7 @@ export function reportPage(doc: ReviewedDocument, user: string): string {
   const d = doc.row;
   const id = d.id;
   const flags = doc.flags.map((f) => `<tr class="status-${f.status}"><td><a href="/flag/${f.id}">#${f.id}</a></td><td>${esc(CATEGORY_ZH[f.category] ?? f.category)}</td><td>${esc(f.message)}</td>
-<td class="status">${esc(STATUS_ZH[f.status])}</td><td>${f.evidence.map((e) => evidenceLink(e.file === d.file ? id : id, e.source)).join(' ')}</td></tr>`).join('\n');
+<td class="status">${esc(STATUS_ZH[f.status])}</td><td>${f.evidence.map((e) => (e.file === d.file ? evidenceLink(id, e.source) : `<span class="ev">${esc(e.file)}</span>`)).join(' ')}</td></tr>`).join('\n');
   const statements = doc.statements.map((s, ord) => {
     const items = doc.lineItems.filter((li) => li.statementOrd === ord);
     return `<details><summary>${esc(s.title)} <small>${esc(s.kind)} · ${esc(s.moneyUnit)} · ${s.rows.length} 行 · ${items.length} 项</small> ${evidenceLink(id, s.source)}</summary>
@@ -112,7 +112,7 @@ ${recordTable('indicators', '绩效指标', id, doc.indicators, [['项目', (r) 
 ${recordTable('scores', '得分', id, doc.scores, [['范围', (r) => esc(r.row.scope)], ['类型', (r) => esc(r.row.kind)], ['名称', (r) => esc(r.row.name ?? '')], ['得分', (r) => corrected(r, 'value', (v) => num(v))], ['等级', (r) => esc(r.row.grade ?? '')]])}
 ${recordTable('projects', '项目', id, doc.projects, [['编码', (r) => esc(r.row.code ?? '')], ['名称', (r) => esc(r.row.name)], ['预算', (r) => wan(r.row.budget_yuan)], ['执行', (r) => corrected(r, 'executed_yuan', wan)], ['执行率', (r) => num(r.row.execution_rate)]])}
 ${statements ? `<section id="statements"><h2>报表 <small>${doc.statements.length}</small></h2>${statements}</section>` : ''}
-<dialog id="correct-dialog"><form method="dialog" id="correct-form"><h3>更正数值</h3><label>字段 <input name="field" required></label><label>更正值 <input name="value" required></label><label>理由 <input name="reason"></label>
+<dialog id="correct-dialog"><form method="dialog" id="correct-form"><h3>更正数值</h3><label>字段 <input name="field" required placeholder="金额、完成值、目标值、得分、等级、执行数（元）…"></label><label>更正值 <input name="value" required></label><label>理由 <input name="reason"></label>
 <menu><button value="cancel" type="button" class="cancel">取消</button><button value="ok" type="submit">保存</button></menu></form></dialog>`;
   return layout(d.unit ?? d.file, body, { user, page: 'report', doc: id });
 }

@@ -13,6 +13,7 @@ import { assemble } from '../../parsers/pdf/paragraphs.ts';
 import type { Run } from '../../parsers/pdf/geometry.ts';
 import { segment } from '../../pipeline/segment/index.ts';
 import { extractFigures } from '../../pipeline/extract/figures/index.ts';
+import { readStatements } from '../../pipeline/statements/index.ts';
 import { pdfChars, squash, textIn } from './text-under.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -78,6 +79,19 @@ describe('boxes of extracted values', () => {
       if (under.includes(squash(f.raw)) || squash(f.raw).includes(under)) ok++;
     }
     expect(ok / boxed.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('boxes of line items', () => {
+  it('boxes each amount of a statement on its own cell', async () => {
+    const file = FILES[2];
+    const doc = segment(await parse(file));
+    const { lineItems } = readStatements(doc, { unit: null, region: null, year: 2026, reportType: 'budget', title: null, scope: null, consolidates: [] });
+    const items = lineItems.filter((li) => li.raw);
+    expect(items.length).toBeGreaterThan(50);
+    const chars = await pdfChars(file);
+    const ok = items.filter((li) => li.source.box && squash(textIn(chars.get(li.source.page!)!, [li.source.box])) === squash(li.raw)).length;
+    expect(ok).toBe(items.length);
   });
 });
 
