@@ -3,7 +3,7 @@
 // classification subjects (功能分类 / 经济分类) with code, level and parent. Each row × money column is a line item.
 // Keys follow the project vocabulary ("Statement line items").
 import { z } from 'zod';
-import { Provenance } from './document.ts';
+import { Box, Provenance } from './document.ts';
 import { Phase } from './phase.ts';
 
 export const StatementKind = z.enum([
@@ -68,6 +68,8 @@ export const StatementRow = z.object({
   values: z.record(z.string(), z.number().finite().nullable()),
   /** The cells as printed, by column index. */
   cells: z.record(z.string(), z.string()),
+  /** Where each printed amount is drawn on its page (PDF), by column index: a line item's own box. */
+  boxes: z.record(z.string(), Box).optional(),
   source: Provenance,
 });
 export type StatementRow = z.infer<typeof StatementRow>;

@@ -10,12 +10,12 @@
 // filled to its column's edge, or that fills columns the row left empty, belongs to that row.
 import type { Cell } from '../../schemas/document.ts';
 import type { Line, Segment } from './geometry.ts';
-import { median } from './geometry.ts';
+import { median, minConfidence, rect, union, type Rect } from './geometry.ts';
 import { isPageNumber } from './furniture.ts';
 import type { PageTable } from './tables.ts';
 import { charWeight, joinWrapped, tidy } from './text.ts';
 
-interface Token { str: string; x0: number; x1: number; size: number }
+interface Token { str: string; x0: number; x1: number; size: number; confidence?: number }
 interface TLine { line: Line; tokens: Token[]; size: number }
 interface Col { x0: number; x1: number }
 
@@ -29,7 +29,8 @@ const NUMERIC = /^[-+]?[\d,，.]+%?$|^[-—–]$/;
 function tokenize(line: Line): Token[] {
   const out: Token[] = [];
   for (const r of line.runs) {
-    if (!/\s/.test(r.str.trim())) { out.push({ str: r.str.trim(), x0: r.x0, x1: r.x1, size: r.size }); continue; }
+    const conf = r.confidence != null ? { confidence: r.confidence } : {};
+    if (!/\s/.test(r.str.trim())) { out.push({ str: r.str.trim(), x0: r.x0, x1: r.x1, size: r.size, ...conf }); continue; }
     const chars = Array.from(r.str);
     const total = chars.reduce((s, c) => s + charWeight(c), 0) || 1;
     const unit = (r.x1 - r.x0) / total;
@@ -37,7 +38,7 @@ function tokenize(line: Line): Token[] {
     for (let i = 0; i <= chars.length; i++) {
       const ch = chars[i];
       if (ch === undefined || /\s/.test(ch)) {
-        if (start >= 0) out.push({ str: buf, x0: sx, x1: x, size: r.size });
+        if (start >= 0) out.push({ str: buf, x0: sx, x1: x, size: r.size, ...conf });
         start = -1; buf = '';
       } else if (start < 0) { start = i; sx = x; buf = ch; } else buf += ch;
       if (ch !== undefined) x += charWeight(ch) * unit;
@@ -265,7 +266,10 @@ function colRange(cols: Col[], k: Token): [number, number] {
   return [a, b];
 }
 
-interface PCell { a: number; b: number; parts: Array<{ text: string; y: number; x1: number }> }
+/** A cell being built: columns a–b, its text pieces, and where their glyphs are drawn (for the cell's box). */
+interface PCell { a: number; b: number; parts: Array<{ text: string; y: number; x1: number }>; boxes: Rect[]; confidence?: number }
+
+const tokenBox = (k: Token, y: number) => rect(k.x0, y - k.size * 0.85, k.x1, y + k.size * 0.2);
 
 function lineCells(t: TLine, cols: Col[]): PCell[] {
   const cells: PCell[] = [];
@@ -277,7 +281,9 @@ function lineCells(t: TLine, cols: Col[]): PCell[] {
       const p = last.parts[last.parts.length - 1];
       p.text += ' ' + k.str;
       p.x1 = Math.max(p.x1, k.x1);
-    } else cells.push({ a, b, parts: [{ text: k.str, y: t.line.y, x1: k.x1 }] });
+      last.boxes.push(tokenBox(k, t.line.y));
+      last.confidence = minConfidence([last, k]);
+    } else cells.push({ a, b, parts: [{ text: k.str, y: t.line.y, x1: k.x1 }], boxes: [tokenBox(k, t.line.y)], confidence: k.confidence });
   }
   return cells;
 }
@@ -295,7 +301,7 @@ function build(block: TLine[], cols: Col[], page: number, bands: number[] | null
     if (row && row.band === band && (denseRules || joins(row, cells, t, cols))) {
       for (const c of cells) {
         const hit = row.cells.find((r) => c.a <= r.b && c.b >= r.a);
-        if (hit) { hit.a = Math.min(hit.a, c.a); hit.b = Math.max(hit.b, c.b); hit.parts.push(...c.parts); }
+        if (hit) { hit.a = Math.min(hit.a, c.a); hit.b = Math.max(hit.b, c.b); hit.parts.push(...c.parts); hit.boxes.push(...c.boxes); hit.confidence = minConfidence([hit, c]); }
         else row.cells.push(c);
       }
       row.cells.sort((p, q) => p.a - q.a);
@@ -305,6 +311,8 @@ function build(block: TLine[], cols: Col[], page: number, bands: number[] | null
           const m = row.cells[i - 1];
           m.b = Math.max(m.b, row.cells[i].b);
           m.parts.push(...row.cells[i].parts);
+          m.boxes.push(...row.cells[i].boxes);
+          m.confidence = minConfidence([m, row.cells[i]]);
           row.cells.splice(i--, 1);
         }
       }
@@ -312,27 +320,32 @@ function build(block: TLine[], cols: Col[], page: number, bands: number[] | null
     } else rows.push({ cells, band, lastY: t.line.y, size: t.size });
   }
   if (rows.length < 2) return null;
+  const xs = [cols[0].x0];
+  for (let i = 1; i < nc; i++) xs.push((cols[i - 1].x1 + cols[i].x0) / 2);
+  xs.push(cols[nc - 1].x1);
   const outRows: Cell[][] = [];
   const outCols: number[][] = [];
   for (const r of rows) {
     const cells: Cell[] = [];
     const cs: number[] = [];
+    // an empty cell is the columns' width by the row's text height: there is nothing else to draw it by
+    const band = union(r.cells.flatMap((pc) => pc.boxes))!;
+    const empty = (c: number): Cell => ({ text: '', rowSpan: 1, colSpan: 1, box: rect(xs[c], band.y0, xs[c + 1], band.y1) });
     let c = 0;
     for (const pc of r.cells) {
-      for (; c < pc.a; c++) { cells.push({ text: '', rowSpan: 1, colSpan: 1 }); cs.push(c); }
+      for (; c < pc.a; c++) { cells.push(empty(c)); cs.push(c); }
       let text = '';
       for (const p of [...pc.parts].sort((x, y) => x.y - y.y)) text = joinWrapped(text, tidy(p.text));
-      cells.push({ text: tidy(text), rowSpan: 1, colSpan: pc.b - pc.a + 1 });
+      const cell: Cell = { text: tidy(text), rowSpan: 1, colSpan: pc.b - pc.a + 1, box: union(pc.boxes) };
+      if (pc.confidence != null) cell.confidence = pc.confidence;
+      cells.push(cell);
       cs.push(pc.a);
       c = pc.b + 1;
     }
-    for (; c < nc; c++) { cells.push({ text: '', rowSpan: 1, colSpan: 1 }); cs.push(c); }
+    for (; c < nc; c++) { cells.push(empty(c)); cs.push(c); }
     outRows.push(cells);
     outCols.push(cs);
   }
-  const xs = [cols[0].x0];
-  for (let i = 1; i < nc; i++) xs.push((cols[i - 1].x1 + cols[i].x0) / 2);
-  xs.push(cols[nc - 1].x1);
   const first = block[0], last = block[block.length - 1];
   return {
     page, x0: xs[0], x1: xs[nc], y0: first.line.y - first.size, y1: last.line.y + last.size * 0.3,

@@ -47,3 +47,37 @@ export function quantile(values: number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
 }
+
+/** A rectangle in viewport space, rounded to 0.1 pt (finer says nothing on a page and bloats stored JSON). */
+export interface Rect { x0: number; y0: number; x1: number; y1: number }
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+export const rect = (x0: number, y0: number, x1: number, y1: number): Rect => ({ x0: r1(x0), y0: r1(y0), x1: r1(x1), y1: r1(y1) });
+
+/** The smallest rectangle holding all of them, or undefined for none. */
+export function union(boxes: Array<Rect | undefined>): Rect | undefined {
+  let out: Rect | undefined;
+  for (const b of boxes) {
+    if (!b) continue;
+    out = out ? { x0: Math.min(out.x0, b.x0), y0: Math.min(out.y0, b.y0), x1: Math.max(out.x1, b.x1), y1: Math.max(out.y1, b.y1) } : { ...b };
+  }
+  return out;
+}
+
+/** The rectangle the glyphs of these runs fill (top of the tallest to the descenders). */
+export function runsBox(runs: readonly Run[]): Rect | undefined {
+  if (!runs.length) return undefined;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const r of runs) {
+    x0 = Math.min(x0, r.x0); x1 = Math.max(x1, r.x1);
+    y0 = Math.min(y0, top(r)); y1 = Math.max(y1, bottom(r));
+  }
+  return rect(x0, y0, x1, y1);
+}
+
+/** The lowest OCR confidence among the runs; undefined when none was read by OCR. */
+export function minConfidence(items: ReadonlyArray<{ confidence?: number }>): number | undefined {
+  let out: number | undefined;
+  for (const it of items) if (it.confidence != null) out = out == null ? it.confidence : Math.min(out, it.confidence);
+  return out;
+}

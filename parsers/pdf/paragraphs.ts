@@ -1,9 +1,9 @@
 // Joins lines into paragraphs (a paragraph wraps over lines and across page breaks) and tables
 // continued on the next page into one table. Cues: indentation, line width against the column,
 // end punctuation, vertical gaps, font size, numbered-heading shapes.
-import type { Block, Cell, Provenance } from '../../schemas/document.ts';
+import type { Block, Cell, Provenance, TextSpan } from '../../schemas/document.ts';
 import type { Line } from './geometry.ts';
-import { quantile } from './geometry.ts';
+import { minConfidence, quantile, rect, runsBox, union } from './geometry.ts';
 import type { PageTable } from './tables.ts';
 import { joinWrapped, tidy } from './text.ts';
 
@@ -62,7 +62,15 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
     let text = '';
     for (const l of para.lines) text = joinWrapped(text, l.text);
     text = tidy(text);
-    if (text) blocks.push({ kind: 'paragraph', text, source: { file, page: para.page } });
+    if (text) {
+      const spans = lineSpans(para.lines, text);
+      const source: Provenance = { file, page: para.page };
+      const box = union(spans.filter((sp) => sp.page === para!.page).map((sp) => sp.box));
+      if (box) source.box = box;
+      const confidence = minConfidence(spans);
+      if (confidence != null) source.confidence = confidence;
+      blocks.push({ kind: 'paragraph', text, spans, source });
+    }
     para = null;
   };
 
@@ -92,8 +100,8 @@ export function assemble(pages: FlowPage[], file: string): Block[] {
         const block: Extract<Block, { kind: 'table' }> = {
           kind: 'table',
           rows: t.rows,
-          source: { file, page: t.page },
-          rowSources: t.rows.map(() => ({ file, page: t.page })),
+          source: tableSource(file, t),
+          rowSources: t.rows.map((row) => rowSource(file, t.page, row)),
         };
         const title = titleLines.find((s) => /表/.test(s) && !/[。；，,;]$/.test(s) && s.length <= 60);
         if (title) block.title = title;
@@ -210,7 +218,6 @@ function appendTable(pending: Pending, t: PageTable, file: string): void {
   while (k < rows.length && k < head.length && k < 6 && rowKey(rows[k]) === rowKey(head[k]) && rows[k].some((c) => c.text)) k++;
   rows = rows.slice(k);
   cols = cols.slice(k);
-  const src: Provenance = { file, page: t.page };
   const sameGrid = pending.last.xs.length === t.xs.length;
   if (sameGrid && !t.unruled && rows.length && block.rows.length) {
     const merged = mergeAtBreak(block.rows, pending.cols, rows[0], cols[0], t.xs.length - 1);
@@ -218,7 +225,7 @@ function appendTable(pending: Pending, t: PageTable, file: string): void {
   }
   block.rows.push(...rows);
   pending.cols.push(...cols);
-  block.rowSources!.push(...rows.map(() => src));
+  block.rowSources!.push(...rows.map((row) => rowSource(file, t.page, row)));
   pending.last = t;
 }
 
@@ -273,4 +280,41 @@ function mergeAtBreak(rows: Cell[][], cols: number[][], first: Cell[], firstCols
     }
   }
   return merged ? 'merged' : 'none';
+}
+
+/**
+ * Where each line of a paragraph stands in its text: the line's text is found in order in the joined
+ * text (joining only adds a space between Latin words, tidying only trims), each with its glyphs' box.
+ */
+export function lineSpans(lines: Line[], text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let at = 0;
+  for (const l of lines) {
+    const box = runsBox(l.runs);
+    if (!box || !l.text) continue;
+    let start = text.indexOf(l.text, at);
+    // not found as written (never seen; a safeguard): the line is taken to follow the previous one
+    if (start < 0) start = Math.min(at, text.length);
+    const end = Math.min(text.length, start + l.text.length);
+    const span: TextSpan = { start, end, page: l.page, box };
+    const confidence = minConfidence(l.runs);
+    if (confidence != null) span.confidence = confidence;
+    spans.push(span);
+    at = end;
+  }
+  return spans;
+}
+
+function tableSource(file: string, t: PageTable): Provenance {
+  return { file, page: t.page, box: rect(t.x0, t.y0, t.x1, t.y1) };
+}
+
+/** A table row's provenance: its page and the rectangle its cells cover, with their lowest OCR confidence. */
+function rowSource(file: string, page: number, row: Cell[]): Provenance {
+  const src: Provenance = { file, page };
+  const box = union(row.map((c) => c.box));
+  if (box) src.box = box;
+  const confidence = minConfidence(row);
+  if (confidence != null) src.confidence = confidence;
+  return src;
 }

@@ -2,6 +2,7 @@
 // merged with its neighbour (rowSpan/colSpan); text runs are placed into the cells.
 import type { Cell } from '../../schemas/document.ts';
 import type { Run, Segment } from './geometry.ts';
+import { minConfidence, rect } from './geometry.ts';
 import { buildLines } from './lines.ts';
 import { charWeight, joinWrapped, tidy } from './text.ts';
 
@@ -157,7 +158,10 @@ function buildGrid(xs: number[], ys: number[], gh: Seg1[], gv: Seg1[], runs: Run
   for (const b of boxes) {
     const first = rowIndex[b.r];
     const last = b.r + b.rs < nr ? rowIndex[b.r + b.rs] - 1 : k - 1;
-    rows[first].push({ text: cellText(b.runs, page), rowSpan: Math.max(1, last - first + 1), colSpan: b.cs });
+    const cell: Cell = { text: cellText(b.runs, page), rowSpan: Math.max(1, last - first + 1), colSpan: b.cs, box: rect(xs[b.c], ys[b.r], xs[b.c + b.cs], ys[b.r + b.rs]) };
+    const confidence = minConfidence(b.runs);
+    if (confidence != null) cell.confidence = confidence;
+    rows[first].push(cell);
     cols[first].push(b.c);
   }
   // columns that never start a cell are folded into the spans to their left

@@ -5,6 +5,7 @@ import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { findNumbers, type MoneyUnit, toYuan } from '../normalize/numbers.ts';
 import { normalizeText } from '../normalize/text.ts';
 import { sectionPathOf } from '../segment/index.ts';
+import { boxOfCleanRange, cleanIndex, withPlace } from '../boxes/index.ts';
 
 export type NumKind = 'money' | 'percent' | 'count' | 'year' | 'other';
 
@@ -147,13 +148,26 @@ export function buildSentences(doc: SegmentedDocument): Sentence[] {
   doc.blocks.forEach((b, block) => {
     const section = sectionPathOf(doc, block);
     if (b.kind === 'paragraph') {
-      splitSentences(cleanText(b.text)).forEach((text, seq) => out.push({ text, block, seq, cell: false, section, source: b.source, nums: readNumbers(text) }));
+      // each sentence is boxed on its page: sentences are consecutive stretches of the cleaned text
+      const index = b.spans?.length ? cleanIndex(b.text) : null;
+      let at = 0;
+      splitSentences(cleanText(b.text)).forEach((text, seq) => {
+        let source = b.source;
+        if (index) {
+          const start = index.clean.indexOf(text, at);
+          const hit = start >= 0 ? boxOfCleanRange(b, index, start, start + text.length) : null;
+          if (hit) source = withPlace(b.source, hit);
+          if (start >= 0) at = start + text.length;
+        }
+        out.push({ text, block, seq, cell: false, section, source, nums: readNumbers(text) });
+      });
     } else {
       let seq = 0;
       b.rows.forEach((row, r) => row.forEach((c, col) => {
         const text = cleanText(c.text);
         if (text.length < 8 || !/\p{Script=Han}{4}/u.test(text)) return;
-        out.push({ text, block, seq: seq++, cell: true, row: r, col, section, source: b.rowSources?.[r] ?? b.source, nums: readNumbers(text) });
+        const rowSource = b.rowSources?.[r] ?? b.source;
+        out.push({ text, block, seq: seq++, cell: true, row: r, col, section, source: c.box ? { ...rowSource, box: c.box } : rowSource, nums: readNumbers(text) });
       }));
     }
   });

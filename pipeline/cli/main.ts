@@ -7,10 +7,11 @@ import { reviewCommand } from './commands/review.ts';
 import { reportCommand } from './commands/report.ts';
 import { checkCommand } from './commands/check.ts';
 import { enqueueCommand, statusCommand, workerCommand } from './commands/queue.ts';
+import { serveCommand } from './commands/serve.ts';
 
 export { DEFAULT_DB } from './command.ts';
 
-const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand, reportCommand, enqueueCommand, workerCommand, statusCommand];
+const COMMANDS: Command[] = [importCommand, checkCommand, exportCommand, reviewCommand, reportCommand, serveCommand, enqueueCommand, workerCommand, statusCommand];
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
 
 const OVERVIEW = `jixiao — Chinese budget-performance reports into clean, cross-checked data

@@ -1,6 +1,6 @@
 // Tables as rectangular grids: a merged cell's text is repeated over every position it covers,
 // and `origin` tells whether a position holds the cell itself or is covered by a span.
-import type { Table } from '../../schemas/document.ts';
+import type { Box, Table } from '../../schemas/document.ts';
 
 export interface GridCell {
   text: string;
@@ -9,6 +9,8 @@ export interface GridCell {
   fromAbove: boolean;
   /** The printed cell covering this position: where it starts and how far it spans. */
   origin?: { row: number; col: number; rowSpan: number; colSpan: number };
+  /** Where the printed cell is drawn on its page (PDF), when the parser kept it. */
+  box?: Box;
 }
 export type Grid = GridCell[][];
 
@@ -22,7 +24,7 @@ export function toGrid(table: Table): Grid {
       for (let dr = 0; dr < cell.rowSpan; dr++) {
         for (let dc = 0; dc < cell.colSpan; dc++) {
           grid[r + dr] ??= [];
-          grid[r + dr][c + dc] = { text: cell.text, spanned: dr > 0 || dc > 0, fromAbove: dr > 0, origin: { row: r, col: c, rowSpan: cell.rowSpan, colSpan: cell.colSpan } };
+          grid[r + dr][c + dc] = { text: cell.text, spanned: dr > 0 || dc > 0, fromAbove: dr > 0, origin: { row: r, col: c, rowSpan: cell.rowSpan, colSpan: cell.colSpan }, ...(cell.box ? { box: cell.box } : {}) };
         }
       }
       c += cell.colSpan;

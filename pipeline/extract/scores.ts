@@ -209,13 +209,13 @@ function fromProse(doc: SegmentedDocument, meta: DocumentMeta): Score[] {
         if (!(value >= 0 && value <= 100)) continue;
         const kind: Kind = /自评/.test(m[1]) || (/自评/.test(s) && !/核查|复核/.test(s)) ? 'self'
           : meta.reportType === 'verification' || /核查|复核|第三方|评价组|评价机构/.test(s) ? 'review' : 'self';
-        out.push({ ...originOf(doc, b), scope: 'document', kind, name: null, value, max: 100, grade, raw });
+        out.push({ ...originOf(doc, b, undefined, raw), scope: 'document', kind, name: null, value, max: 100, grade, raw });
         found = true;
         break;
       }
       if (!found && grade && !PART.test(s) && !/分为.{0,12}等级|划分|标准/.test(s)) {
         const kind: Kind = /自评/.test(s) ? 'self' : ownKind(meta);
-        out.push({ ...originOf(doc, b), scope: 'document', kind, name: null, value: null, max: null, grade, raw });
+        out.push({ ...originOf(doc, b, undefined, raw), scope: 'document', kind, name: null, value: null, max: null, grade, raw });
       }
     }
   });

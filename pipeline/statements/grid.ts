@@ -1,18 +1,18 @@
 // A table as a rectangular grid that remembers, at every position, which printed cell covers it and how far
 // that cell spans: header reading needs to tell a group label spanning several columns from a column's own.
 // Amounts as statements print them.
-import type { Table } from '../../schemas/document.ts';
+import type { Box, Table } from '../../schemas/document.ts';
 import { normalizeText, squash } from '../normalize/text.ts';
 import { toGrid } from '../extract/grid.ts';
 
-export interface Slot { text: string; row: number; col: number; rowSpan: number; colSpan: number; /** the printed cell starts here */ origin: boolean }
+export interface Slot { text: string; row: number; col: number; rowSpan: number; colSpan: number; /** the printed cell starts here */ origin: boolean; /** the printed cell's box on its page (PDF) */ box?: Box }
 export type SlotGrid = Slot[][];
 
 /** The table's grid (pipeline/extract/grid.ts) with texts normalised and each position's printed cell. */
 export function slotGrid(table: Table): SlotGrid {
   return toGrid(table).map((cells, r) => cells.map((g, c) => ({
     text: squash(normalizeText(g.text)), row: g.origin?.row ?? r, col: g.origin?.col ?? c,
-    rowSpan: g.origin?.rowSpan ?? 1, colSpan: g.origin?.colSpan ?? 1, origin: !g.spanned,
+    rowSpan: g.origin?.rowSpan ?? 1, colSpan: g.origin?.colSpan ?? 1, origin: !g.spanned, ...(g.box ? { box: g.box } : {}),
   })));
 }
 

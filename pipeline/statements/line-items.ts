@@ -14,7 +14,8 @@ export function lineItemsOf(s: Statement): LineItem[] {
         parentCode: row.parent != null ? s.rows[row.parent].code : null,
         entity: row.entity, measure: col.measure, phase: col.phase, year: null, valueYuan: v,
         raw: row.cells[col.index] ?? '', row: r, column: col.index, statementTitle: s.title, moneyUnit: s.moneyUnit,
-        source: row.source, section: s.section,
+        // the cell's own box where the parser kept it, else the row's
+        source: row.boxes?.[col.index] ? { ...row.source, box: row.boxes[col.index] } : row.source, section: s.section,
       });
     }
   });

@@ -1,7 +1,7 @@
 // Reads a located statement's tables into typed columns and rows: codes joined from 类|款|项 cells or taken
 // from a bracketed prefix, names without their ordinal, amounts in yuan, the side of a two-sided table, and
 // a one-row "三公" table turned so that each item is a row.
-import type { Table } from '../../schemas/document.ts';
+import type { Box, Table } from '../../schemas/document.ts';
 import type { Phase } from '../../schemas/phase.ts';
 import type { MoneyUnit, StatementColumn, StatementKind, StatementRow } from '../../schemas/statements.ts';
 import { toYuan } from '../normalize/numbers.ts';
@@ -55,8 +55,8 @@ export function readTables(tables: Array<{ table: Table; index: number }>, ctx: 
     }
     const source = (r: number) => table.rowSources?.[r] ?? table.source;
     for (let r = skip; r < g.length; r++) {
-      const remapped: Array<{ text: string; origin: boolean }> = Array.from({ length: reading.roles.length }, () => ({ text: '', origin: true }));
-      g[r].forEach((s, c) => { const to = map ? map[c] : c; if (to != null && to >= 0) remapped[to] = { text: s.text, origin: s.origin || s.rowSpan === 1 }; });
+      const remapped: Array<{ text: string; origin: boolean; box?: Box }> = Array.from({ length: reading.roles.length }, () => ({ text: '', origin: true }));
+      g[r].forEach((s, c) => { const to = map ? map[c] : c; if (to != null && to >= 0) remapped[to] = { text: s.text, origin: s.origin || s.rowSpan === 1, ...(s.box ? { box: s.box } : {}) }; });
       rows.push(...rowsOf(remapped, reading, columns, ctx, source(r)));
     }
   });
@@ -92,7 +92,7 @@ function typeColumns(reading: ColumnReading, ctx: RowContext): StatementColumn[]
   return out;
 }
 
-function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: ColumnReading, columns: StatementColumn[], ctx: RowContext, source: Table['source']): ReadStatement['rows'] {
+function rowsOf(cells: Array<{ text: string; origin: boolean; box?: Box }>, reading: ColumnReading, columns: StatementColumn[], ctx: RowContext, source: Table['source']): ReadStatement['rows'] {
   const nameCols = reading.roles.flatMap((r, c) => (r === 'name' ? [c] : []));
   const codeCols = reading.roles.flatMap((r, c) => (r === 'code' ? [c] : []));
   const segments = nameCols.length >= 2 ? nameCols : [nameCols[0] ?? -1];
@@ -115,11 +115,13 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
     if (!name && !code && nameCol >= 0) return;
     const values: Record<string, number | null> = {};
     const printed: Record<string, string> = {};
+    const boxes: Record<string, Box> = {};
     let any = false;
     for (const col of mine) {
       const cell = cells[col.index];
       const text = cell?.origin ? cell.text : '';
       printed[col.index] = text;
+      if (text && cell?.box) boxes[col.index] = cell.box;
       const v = amountOf(text);
       values[col.index] = v == null ? null : toYuan(v, ctx.unit);
       if (v != null) any = true;
@@ -131,7 +133,7 @@ function rowsOf(cells: Array<{ text: string; origin: boolean }>, reading: Column
     if (!name) name = code ?? (nameCol < 0 ? '合计' : '');
     if (!name) return;
     const entity = !code && ORGANISATION.test(name) && !NOT_ORGANISATION.test(name) && name.length >= 4 ? name : null;
-    out.push({ code: code && /^\d+$/.test(code) ? code : null, name, entity, side, values, cells: printed, source, ...(partial ? { partialCode: codeParts } : {}) } as ReadStatement['rows'][number]);
+    out.push({ code: code && /^\d+$/.test(code) ? code : null, name, entity, side, values, cells: printed, source, ...(Object.keys(boxes).length ? { boxes } : {}), ...(partial ? { partialCode: codeParts } : {}) } as ReadStatement['rows'][number]);
   });
   return out;
 }
@@ -194,6 +196,7 @@ function itemsAsRows(first: { table: Table }, grid: SlotGrid, reading: ColumnRea
       // a blank cell in a printed row of amounts is a zero, as in a table of rows
       item.values[key] = v == null ? (row[c].text === '' ? 0 : null) : toYuan(v, ctx.unit);
       item.cells[key] = row[c].text;
+      if (row[c].box && row[c].text) (item.boxes ??= {})[key] = row[c].box!;
     });
   });
   return { columns, rows };

@@ -7,16 +7,24 @@ import { dirname } from 'node:path';
 export type DB = Database.Database;
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 /**
  * What turns version N into N+1, run before the schema text (which then creates the new tables and indexes).
  * Only additions: a database upgraded this way holds the same rows, and documents imported before the
  * upgrade have no statements until re-imported.
  */
-const MIGRATIONS: Record<string, string> = {
+const MIGRATIONS: Record<string, string | ((db: DB) => void)> = {
   '1': `ALTER TABLE documents ADD COLUMN scope TEXT;
         ALTER TABLE documents ADD COLUMN consolidates TEXT NOT NULL DEFAULT '[]';`,
+  // boxes of extracted values on their page (PDF), for evidence shown on the page; older rows have none
+  // (a table a version-1 database lacks, line_items, is created by the schema text with the column)
+  '2': (db) => {
+    for (const t of ['figures', 'indicators', 'scores', 'projects', 'line_items']) {
+      const cols = db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as Array<{ name: string }>;
+      if (cols.length && !cols.some((c) => c.name === 'box')) db.exec(`ALTER TABLE ${t} ADD COLUMN box TEXT`);
+    }
+  },
 };
 
 function storedVersion(db: DB): string | null {
@@ -34,7 +42,8 @@ function applySchema(db: DB): void {
       throw new Error(`schema version ${version}, this jixiao writes ${SCHEMA_VERSION}`);
     }
     while (version != null && version !== SCHEMA_VERSION) {
-      db.exec(MIGRATIONS[version]);
+      const step = MIGRATIONS[version];
+      if (typeof step === 'string') db.exec(step); else step(db);
       version = String(Number(version) + 1);
     }
     db.exec(SCHEMA);
@@ -51,6 +60,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     db.pragma('foreign_keys = ON');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
+      // another writer (an analyst's decision, an import) holds the lock for milliseconds: wait for it rather than fail
+      db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
       applySchema(db);
     } else {

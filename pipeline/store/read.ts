@@ -13,11 +13,12 @@ export interface DocumentRow {
   consolidates: string;
 }
 
-export interface DocumentFilter { unit?: string; region?: string; year?: number; reportType?: string; flaggedOnly?: boolean }
+export interface DocumentFilter { unit?: string; region?: string; year?: number; reportType?: string; flaggedOnly?: boolean; /** one document by row id */ id?: number }
 
 export function listDocuments(db: Db, filter: DocumentFilter = {}): Promise<DocumentRow[]> {
   const where: string[] = [];
   const args: Array<string | number> = [];
+  if (filter.id != null) { where.push('id = ?'); args.push(filter.id); }
   if (filter.unit) { where.push('unit LIKE ?'); args.push(`%${filter.unit}%`); }
   if (filter.region) { where.push('region LIKE ?'); args.push(`%${filter.region}%`); }
   if (filter.year != null) { where.push('year = ?'); args.push(filter.year); }

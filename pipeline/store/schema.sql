@@ -63,7 +63,8 @@ CREATE TABLE IF NOT EXISTS figures (
   section     TEXT NOT NULL,
   page        INTEGER,
   line        INTEGER,
-  source      TEXT NOT NULL
+  source      TEXT NOT NULL,
+  box         TEXT                     -- JSON {x0,y0,x1,y1}: where on `page` the value is drawn (PDF); null: not known
 );
 CREATE INDEX IF NOT EXISTS figures_doc_key ON figures(document_id, key, phase);
 
@@ -89,7 +90,8 @@ CREATE TABLE IF NOT EXISTS indicators (
   section      TEXT NOT NULL,
   page         INTEGER,
   line         INTEGER,
-  source       TEXT NOT NULL
+  source       TEXT NOT NULL,
+  box         TEXT                     -- JSON {x0,y0,x1,y1}: where on `page` the value is drawn (PDF); null: not known
 );
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(document_id, ord);
 
@@ -106,7 +108,8 @@ CREATE TABLE IF NOT EXISTS scores (
   section     TEXT NOT NULL,
   page        INTEGER,
   line        INTEGER,
-  source      TEXT NOT NULL
+  source      TEXT NOT NULL,
+  box         TEXT                     -- JSON {x0,y0,x1,y1}: where on `page` the value is drawn (PDF); null: not known
 );
 
 CREATE TABLE IF NOT EXISTS projects (
@@ -123,7 +126,8 @@ CREATE TABLE IF NOT EXISTS projects (
   section        TEXT NOT NULL,
   page           INTEGER,
   line           INTEGER,
-  source         TEXT NOT NULL
+  source         TEXT NOT NULL,
+  box         TEXT                     -- JSON {x0,y0,x1,y1}: where on `page` the value is drawn (PDF); null: not known
 );
 
 -- The standard budget and 决算 tables read as statements (schemas/statements.ts), one row per table.
@@ -171,7 +175,8 @@ CREATE TABLE IF NOT EXISTS line_items (
   col             INTEGER NOT NULL,
   page            INTEGER,
   section         TEXT NOT NULL,
-  source          TEXT NOT NULL
+  source          TEXT NOT NULL,
+  box         TEXT                     -- JSON {x0,y0,x1,y1}: where on `page` the value is drawn (PDF); null: not known
 );
 CREATE INDEX IF NOT EXISTS line_items_doc ON line_items(document_id, statement_ord, row, col);
 CREATE INDEX IF NOT EXISTS line_items_name ON line_items(statement, name, measure, phase);
@@ -190,7 +195,7 @@ CREATE TABLE IF NOT EXISTS flags (
   stated      REAL,
   computed    REAL,
   tolerance   REAL,
-  evidence    TEXT NOT NULL            -- JSON array of {text, file, section, source}
+  evidence    TEXT NOT NULL            -- JSON array of {text, file, section, source}; source.box: where on source.page it is drawn (PDF)
 );
 CREATE INDEX IF NOT EXISTS flags_doc ON flags(document_id);
 

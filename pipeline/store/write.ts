@@ -11,7 +11,7 @@ import { statementOf } from './statement-of.ts';
 export type StoreResult = { status: 'imported'; id: number } | { status: 'skipped'; id: number };
 
 const json = (v: unknown) => JSON.stringify(v);
-const place = (s: Provenance) => ({ page: s.page ?? null, line: s.line ?? null, source: json(s) });
+const place = (s: Provenance) => ({ page: s.page ?? null, line: s.line ?? null, source: json(s), box: s.box ? json(s.box) : null });
 
 export async function findDocument(db: Db, sha256: string): Promise<number | null> {
   const row = await db.get<{ id: number }>('SELECT id FROM documents WHERE sha256 = ?', [sha256]);

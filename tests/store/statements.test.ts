@@ -48,6 +48,9 @@ describe('schema version 1 upgraded in place', () => {
     expect(versionOf(raw)).toBe(SCHEMA_VERSION);
     expect(columnsOf(raw, 'documents')).toEqual(expect.arrayContaining(['scope', 'consolidates']));
     expect(tablesOf(raw)).toEqual(expect.arrayContaining(['statements', 'line_items']));
+    // version 3: the boxes of values on their page, empty for rows stored before
+    for (const t of ['figures', 'indicators', 'scores', 'projects', 'line_items']) expect(columnsOf(raw, t), t).toContain('box');
+    expect((raw.prepare('SELECT count(*) AS n FROM figures WHERE box IS NOT NULL').get() as { n: number }).n).toBe(0);
     raw.close();
     const db = openSqlite(v1.path);
     const [row] = await listDocuments(db);
@@ -93,7 +96,7 @@ describe('schema version 1 upgraded in place', () => {
     const raw = new Database(path);
     raw.prepare("UPDATE meta SET value = '9' WHERE key = 'schema_version'").run();
     raw.close();
-    expect(() => openDatabase(path)).toThrow(/schema version 9, this jixiao writes 2/);
+    expect(() => openDatabase(path)).toThrow(/schema version 9, this jixiao writes 3/);
     const after = new Database(path);
     expect(versionOf(after)).toBe('9');
     after.close();

@@ -42,11 +42,11 @@ export function extractFigures(doc: SegmentedDocument, meta: Pick<DocumentMeta, 
     if (seen.has(id)) {
       // keep the shortest evidence for a figure stated more than once
       const f = figures.find((x) => `${x.key}|${x.phase}|${x.year ?? ''}|${x.valueYuan}` === id);
-      if (f && c.raw.length < f.raw.length) Object.assign(f, { raw: c.raw, label: c.label, ...originOf(doc, blockIndex, row) });
+      if (f && c.raw.length < f.raw.length) Object.assign(f, { raw: c.raw, label: c.label, ...originOf(doc, blockIndex, row, c.raw) });
       return;
     }
     seen.add(id);
-    figures.push({ ...originOf(doc, blockIndex, row), key: c.key, phase: c.phase, valueYuan: c.valueYuan, raw: c.raw, year: c.year, label: c.label });
+    figures.push({ ...originOf(doc, blockIndex, row, c.raw), key: c.key, phase: c.phase, valueYuan: c.valueYuan, raw: c.raw, year: c.year, label: c.label });
   };
 
   doc.blocks.forEach((block, i) => {

@@ -7,7 +7,10 @@ import type { Db } from '../types.ts';
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
 
 /** What turns version N into N+1 (as ../db.ts does for SQLite), run before the schema text. */
-const MIGRATIONS: Record<string, string> = {};
+const MIGRATIONS: Record<string, string> = {
+  // version 3: the boxes of values on their page (null for rows stored before)
+  '2': ['figures', 'indicators', 'scores', 'projects', 'line_items'].map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS box text COLLATE "C"`).join(';\n'),
+};
 
 export async function applySchema(db: Db, options: { readonly?: boolean } = {}): Promise<void> {
   await db.transaction(async (tx) => {

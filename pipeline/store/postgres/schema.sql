@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS figures (
   section     text COLLATE "C" NOT NULL,
   page        integer,
   line        integer,
-  source      text COLLATE "C" NOT NULL
+  source      text COLLATE "C" NOT NULL,
+  box         text COLLATE "C"                   -- the value's rectangle on its page (JSON), where the parser knew it
 );
 CREATE INDEX IF NOT EXISTS figures_doc_key ON figures(document_id, key, phase);
 
@@ -90,7 +91,8 @@ CREATE TABLE IF NOT EXISTS indicators (
   section      text COLLATE "C" NOT NULL,
   page         integer,
   line         integer,
-  source       text COLLATE "C" NOT NULL
+  source       text COLLATE "C" NOT NULL,
+  box          text COLLATE "C"                   -- the value's rectangle on its page (JSON), where the parser knew it
 );
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(document_id, ord);
 
@@ -107,7 +109,8 @@ CREATE TABLE IF NOT EXISTS scores (
   section     text COLLATE "C" NOT NULL,
   page        integer,
   line        integer,
-  source      text COLLATE "C" NOT NULL
+  source      text COLLATE "C" NOT NULL,
+  box         text COLLATE "C"                   -- the value's rectangle on its page (JSON), where the parser knew it
 );
 
 CREATE TABLE IF NOT EXISTS projects (
@@ -124,7 +127,8 @@ CREATE TABLE IF NOT EXISTS projects (
   section        text COLLATE "C" NOT NULL,
   page           integer,
   line           integer,
-  source         text COLLATE "C" NOT NULL
+  source         text COLLATE "C" NOT NULL,
+  box            text COLLATE "C"                   -- the value's rectangle on its page (JSON), where the parser knew it
 );
 
 -- The standard budget and 决算 tables read as statements (schemas/statements.ts), one row per table.
@@ -172,7 +176,8 @@ CREATE TABLE IF NOT EXISTS line_items (
   col             integer NOT NULL,
   page            integer,
   section         text COLLATE "C" NOT NULL,
-  source          text COLLATE "C" NOT NULL
+  source          text COLLATE "C" NOT NULL,
+  box             text COLLATE "C"                   -- the value's rectangle on its page (JSON), where the parser knew it
 );
 CREATE INDEX IF NOT EXISTS line_items_doc ON line_items(document_id, statement_ord, row, col);
 CREATE INDEX IF NOT EXISTS line_items_name ON line_items(statement, name, measure, phase);
