@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import { tmpdir } from 'node:os';
+import { register } from 'node:module';
 import { parsePdf } from '../parsers/pdf/index.ts';
 import { openPdf } from '../parsers/pdf/load.ts';
 import { segment } from '../pipeline/segment/index.ts';
@@ -27,6 +28,9 @@ import { checkDocument } from '../pipeline/check/index.ts';
 import { openDatabase } from '../pipeline/store/db.ts';
 import { storeDocument } from '../pipeline/store/write.ts';
 import { jieba } from '../pipeline/lexicon/jieba.ts';
+
+// as under bin/jixiao.mjs and in the parsing workers: pdf.js loads as plain JavaScript
+register('../pipeline/ingest/plain-modules.mjs', import.meta.url);
 
 const args = process.argv.slice(2);
 const roots = args.length ? args : [join(import.meta.dirname, '..', 'fixtures', 'wild', 'docs')];
