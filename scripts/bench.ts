@@ -1,71 +1,70 @@
-// County-scale benchmark: builds corpora of 100, 500 and 1000 documents from the fixtures, imports
-// each into a fresh database with the real CLI code path, and reports documents and pages per second,
-// peak memory, and, over the same PDFs in the same run, raw pdf.js text extraction and pdftotext.
-// Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N]
-import { rmSync } from 'node:fs';
+// County-scale benchmark of the full import (parse, segment, extract, check, store) against raw
+// pdf.js text extraction of the same PDFs, in the same run. For each size it builds a corpus of real
+// PDFs (the text PDFs of fixtures/wild/docs, fixtures/real and fixtures/corpus/pdf, plus any --from
+// folder), each copy with distinct bytes so nothing is deduplicated, and alternates:
+//   A  raw pdf.js: one thread of a child process, getDocument + getTextContent of every page of the first --raw files
+//   B  the import of all of them into a fresh database, with the default parsing workers
+//   A  raw pdf.js again
+// The ratio is import pages/s ÷ raw pages/s (the mean of the two A runs; both are printed, since
+// other processes on the machine move every figure). Peak RSS is the whole process (main thread and
+// workers are threads of it) over the import: the kernel's high-water mark, reset before B.
+// Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N] [--raw 100] [--from DIR ...]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqlite } from '../pipeline/store/sqlite.ts';
 import { defaultJobs, importPaths } from '../pipeline/ingest/index.ts';
-import { hasPdftotext, pdftotextAll, rawPdfjsPages } from './raw-pdf.ts';
-import { buildCountyCorpus, type CorpusFile } from './county-corpus.ts';
+import { buildPdfCorpus, realPdfs } from './county-corpus.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,500,1000' }, jobs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,500,1000' }, jobs: { type: 'string' }, raw: { type: 'string', default: '100' },
+    from: { type: 'string', multiple: true, default: [] },
+  },
+});
 const sizes = values.sizes!.split(',').map(Number);
 const jobs = values.jobs ? Number(values.jobs) : defaultJobs();
+const rawCount = Number(values.raw);
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const sources = realPdfs([join(FIXTURES, 'wild', 'docs'), join(FIXTURES, 'real'), join(FIXTURES, 'corpus', 'pdf'), ...values.from!]);
 
-let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
-const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
+const mib = (kb: number) => (kb / 1024).toFixed(0);
+const status = (key: string) => Number(readFileSync('/proc/self/status', 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+/** Resets the kernel's peak-RSS mark of this process to its current RSS (Linux). */
+const resetPeak = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux: the mark covers the run so far */ } };
 
-async function rawPdfjs(files: CorpusFile[]): Promise<{ pages: number; seconds: number }> {
-  const t = performance.now();
-  const pages = await rawPdfjsPages(files.map((f) => f.path));
-  return { pages, seconds: (performance.now() - t) / 1000 };
+const RAW_CHILD = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
+/** Raw pdf.js pages/s in a child process (one thread), so its pdf.js is not in this process's memory. */
+function raw(paths: string[]): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', RAW_CHILD, ...paths], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { pages, seconds } = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; seconds: number };
+  return pages / seconds;
 }
 
-function pdftotext(files: CorpusFile[]): { seconds: number } | null {
-  if (!hasPdftotext()) return null;
-  const t = performance.now();
-  pdftotextAll(files.map((f) => f.path));
-  return { seconds: (performance.now() - t) / 1000 };
-}
-
-console.log(`jixiao county benchmark — ${jobs} parsing workers, node ${process.version}`);
-const rows: string[] = [];
+console.log(`jixiao county benchmark — ${jobs} parsing workers, node ${process.version}, ${sources.length} distinct PDFs`);
 for (const size of sizes) {
   const dir = join(tmpdir(), `jixiao-bench-${size}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
-  const files = buildCountyCorpus(FIXTURES, join(dir, 'in'), size);
+  const files = buildPdfCorpus(sources, join(dir, 'in'), size);
+  const rawPaths = files.slice(0, Math.min(rawCount, size)).map((f) => f.path);
+  const before = raw(rawPaths);
   const db = openSqlite(join(dir, 'bench.sqlite'));
-  peakRss = process.memoryUsage().rss;
+  resetPeak();
   const t = performance.now();
   const summary = await importPaths(db, [join(dir, 'in')], { jobs });
   const seconds = (performance.now() - t) / 1000;
-  const importPeak = peakRss;
+  const peak = status('VmHWM');
   await db.close();
-  // the PDFs alone through the full pipeline, in their own database, for a like-for-like ratio
-  const pdfs = files.filter((f) => f.format === 'pdf');
-  const pdfDb = openSqlite(join(dir, 'pdf.sqlite'));
-  const tp = performance.now();
-  const pdfSummary = await importPaths(pdfDb, pdfs.map((f) => f.path), { jobs });
-  const pdfSeconds = (performance.now() - tp) / 1000;
-  await pdfDb.close();
-  const raw = await rawPdfjs(pdfs);
-  const poppler = pdftotext(pdfs);
-  const pipelinePps = pdfSummary.pages / pdfSeconds;
-  const line = [
-    `${size} documents (${pdfs.length} PDF): ${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s`,
-    `  ${(summary.imported / seconds).toFixed(1)} documents/s, ${(summary.pages / seconds).toFixed(0)} PDF pages/s overall; peak RSS ${mib(importPeak)} MiB`,
-    `  PDFs only: full pipeline ${pipelinePps.toFixed(0)} pages/s (${jobs} workers) vs raw pdf.js getTextContent ${(raw.pages / raw.seconds).toFixed(0)} pages/s (1 thread): ratio ${(pipelinePps / (raw.pages / raw.seconds)).toFixed(2)}`
-      + (poppler ? `; pdftotext ${(raw.pages / poppler.seconds).toFixed(0)} pages/s: ratio ${(pipelinePps / (raw.pages / poppler.seconds)).toFixed(2)}` : '; pdftotext not installed'),
-    `  time per document ${(1000 * seconds / size).toFixed(1)} ms`,
-  ].join('\n');
-  console.log(line);
-  rows.push(line);
+  const after = raw(rawPaths);
+  const rawPps = (before + after) / 2;
+  const pps = summary.pages / seconds;
+  console.log([
+    `${size} PDFs: ${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed, ${summary.pages} pages in ${seconds.toFixed(1)} s`,
+    `  import ${pps.toFixed(1)} pages/s (${(summary.imported / seconds).toFixed(2)} documents/s) : raw pdf.js ${rawPps.toFixed(1)} pages/s (${before.toFixed(1)} before, ${after.toFixed(1)} after, ${rawPaths.length} files) = ratio ${(pps / rawPps).toFixed(2)}`,
+    `  peak RSS over the import ${mib(peak)} MiB`,
+  ].join('\n'));
   for (const f of summary.outcomes) if (f.status === 'failed') console.log(`  failed: ${f.path}: ${f.reason}`);
   rmSync(dir, { recursive: true, force: true });
 }
-clearInterval(sampler);

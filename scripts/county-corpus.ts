@@ -65,3 +65,22 @@ export function buildCountyCorpus(fixtures: string, dir: string, count: number):
   }
   return out;
 }
+
+/** The text PDFs of these folders (a scan has no text layer to compare with pdf.js text extraction). */
+export function realPdfs(dirs: string[]): string[] {
+  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf') && !f.includes('扫描')).sort().map((f) => join(d, f)));
+}
+
+/** Writes `count` PDFs into `dir`, cycling through `sources`, each copy with distinct bytes. */
+export function buildPdfCorpus(sources: string[], dir: string, count: number): CorpusFile[] {
+  const base = sources.map((p) => new Uint8Array(readFileSync(p)));
+  mkdirSync(dir, { recursive: true });
+  const out: CorpusFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const copy = Math.floor(i / base.length);
+    const path = join(dir, `${String(i).padStart(5, '0')}-${copy}.pdf`);
+    writeFileSync(path, varyFile(base[i % base.length], '.pdf', copy));
+    out.push({ path, format: 'pdf' });
+  }
+  return out;
+}

@@ -8,6 +8,8 @@ export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
+/** A variable, not a literal: pdfjs-dist ships no types for its worker module. */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 let assetDir: string | undefined;
 
 // The legacy build bundles core-js, which replaces built-ins that Node 20's V8 fails a conformance
@@ -28,12 +30,27 @@ function restoreBuiltins(): void {
   }
 }
 
-/** The legacy build (the modern one needs DOMMatrix), imported once and reused. */
+/**
+ * The legacy build (the modern one needs DOMMatrix), imported once and reused, with its worker module
+ * (pdf.js runs it on this thread; handing it over as `pdfjsWorker` saves pdf.js importing it itself).
+ * Both are imported with source maps off: tsx turns them on, and Node then reads pdf.mjs.map and
+ * pdf.worker.mjs.map (8 MB of JSON) into ~150 MB of mappings in every thread that loads pdf.js, and
+ * spends a second or more of CPU decoding them; nothing here needs pdf.js's own source lines.
+ */
 export function pdfjs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
-    restoreBuiltins();
-    return m;
-  });
+  pdfjsPromise ??= (async () => {
+    const sourceMaps = process.sourceMapsEnabled;
+    process.setSourceMapsEnabled(false);
+    try {
+      const m = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const worker: unknown = await import(PDFJS_WORKER);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+      return m;
+    } finally {
+      process.setSourceMapsEnabled(sourceMaps);
+      restoreBuiltins();
+    }
+  })();
   return pdfjsPromise;
 }
 
@@ -57,7 +74,18 @@ function pdfjsDir(): string {
 const FONT_SINK = {
   createElement: () => ({ sheet: { cssRules: { length: 0 }, insertRule: () => 0 }, remove: () => undefined }),
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+  // With a font set on the document pdf.js hands each font over as a FontFace of its bytes instead of
+  // an @font-face rule, which it builds by base64-encoding the whole font file: ~5% of a parse.
+  fonts: { add: () => undefined, delete: () => undefined },
 };
+
+/** What pdf.js makes of a font with a font set: nothing here draws, so it is loaded at once. */
+class FontFaceSink {
+  readonly loaded: Promise<this>;
+  constructor(readonly family: string) { this.loaded = Promise.resolve(this); }
+  load(): Promise<this> { return this.loaded; }
+}
+(globalThis as { FontFace?: unknown }).FontFace ??= FontFaceSink;
 
 /** Opens a PDF; encrypted and damaged files become ParseErrors with a stable rule. */
 export async function openPdf(path: string, bytes: Uint8Array): Promise<PdfDocument> {

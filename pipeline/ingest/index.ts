@@ -58,8 +58,10 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
   const pool = jobs > 0 ? new ParsePool(Math.min(jobs, Math.max(1, files.length)), limits) : null;
   const parse = (path: string, bytes: Uint8Array): Promise<ParseReply> =>
     pool ? pool.parse(path, bytes) : runParseTask({ id: 0, path, bytes, limits });
-  // a few files read ahead of the workers, no more, so memory does not grow with the batch
-  const files$ = new PQueue({ concurrency: Math.max(1, jobs) + 1 });
+  // a few files read ahead of the workers, no more, so memory does not grow with the batch: two per
+  // worker, as a file holds its place while it is extracted and stored here, and a worker that
+  // finishes must find the next file already waiting
+  const files$ = new PQueue({ concurrency: 2 * Math.max(1, jobs) + 1 });
   const seen = new Map<string, Promise<number | null>>();
   const onAbort = () => { files$.clear(); pool?.clear(); };
   options.signal?.addEventListener('abort', onAbort, { once: true });

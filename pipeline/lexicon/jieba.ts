@@ -16,7 +16,25 @@ export function jieba(): Jieba {
   if (!instance) {
     const lib = require('nodejieba') as Jieba;
     lib.load({ userDict: USER_DICT });
-    instance = lib;
+    instance = { load: (o) => lib.load(o), cut: (s, hmm) => lib.cut(s, hmm), tag: memoTag(lib) };
   }
   return instance;
+}
+
+// The identity finders tag the same short strings (unit names, cover lines) many times per document,
+// and a tagging is a pure function of the string once the dictionary is loaded: remembered, with a
+// bound, and handed out as copies so a caller that edits its words edits only its own.
+const MAX_TAGGED = 20_000;
+
+function memoTag(lib: Jieba): Jieba['tag'] {
+  const seen = new Map<string, TaggedWord[]>();
+  return (s) => {
+    let words = seen.get(s);
+    if (!words) {
+      if (seen.size >= MAX_TAGGED) seen.clear();
+      words = lib.tag(s);
+      seen.set(s, words);
+    }
+    return words.map((w) => ({ word: w.word, tag: w.tag }));
+  };
 }

@@ -6,6 +6,9 @@ import { jieba } from './jieba.ts';
 export interface OrganisationMention { name: string; place: string; body: string; index: number }
 
 const PLACE_END = /[省市区县州旗盟镇乡]$/;
+// every name found starts with a place word, which ends in one of these: text without one has none
+// (and need not be tagged, the costly part)
+const ANY_PLACE_END = /[省市区县州旗盟镇乡]/;
 const ORG_END = /(局|厅|委员会|委|办公室|办|中心|院|署|部|所|站|队|馆|处|会|室|公司|集团)$/;
 const NOT_PLACE = new Set(['城市', '地区', '市区', '全市', '全区', '全县', '全省', '本市', '本县', '本区', '社区', '辖区', '园区', '城区', '县区', '省市', '市县']);
 
@@ -29,6 +32,7 @@ function isPlace(w: { word: string; tag: string }): boolean {
 
 /** Every "place + organisation" name in the text, in order. */
 export function findOrganisations(text: string): OrganisationMention[] {
+  if (!ANY_PLACE_END.test(text)) return [];
   const words = mergeSplitPlaces(jieba().tag(text.replace(/[\s\u3000]+/g, '')));
   const out: OrganisationMention[] = [];
   let offset = 0;
@@ -76,5 +80,6 @@ function mergeSplitPlaces(words: Array<{ word: string; tag: string }>) {
 
 /** Place names (县, 市, 区 …) as jieba reads them. */
 export function findPlaces(text: string): string[] {
+  if (!ANY_PLACE_END.test(text)) return [];
   return mergeSplitPlaces(jieba().tag(text.replace(/[\s\u3000]+/g, ''))).filter(isPlace).map((w) => w.word);
 }

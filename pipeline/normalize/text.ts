@@ -20,8 +20,14 @@ export function foldWidth(s: string): string {
   });
 }
 
+// Every character the steps of normalizeText may change; a string with none of them is its own result.
+// Most text has none, and extractors normalise the same cells and lines again and again (some a
+// character at a time), so the test comes first.
+const ODD = /[\u2E80-\u2EFF\u2F00-\u2FDF\uFF01-\uFF5E\u00A0\u2002-\u200B\u202F\u205F\uFEFF\u2013\u2014]/;
+
 /** Normalises one line of text for matching: radicals, widths, odd spaces. Keeps inner spaces. */
 export function normalizeText(s: string): string {
+  if (!ODD.test(s)) return s;
   return foldWidth(foldRadicals(s))
     .replace(/[\u00A0\u2002-\u200B\u202F\u205F]/g, ' ')
     .replace(/\uFEFF/g, '')

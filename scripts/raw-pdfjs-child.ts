@@ -1,0 +1,10 @@
+// Raw pdf.js text extraction in a process of its own (for scripts/bench.ts, so the baseline's pdf.js
+// does not count in the import's memory): prints {"pages":N,"seconds":S} for the PDFs named.
+//   node --import tsx scripts/raw-pdfjs-child.ts FILE...
+import { register } from 'node:module';
+import { rawPdfjsPages } from './raw-pdf.ts';
+
+register('../pipeline/ingest/plain-modules.mjs', import.meta.url);
+const t = performance.now();
+const pages = await rawPdfjsPages(process.argv.slice(2));
+console.log(JSON.stringify({ pages, seconds: (performance.now() - t) / 1000 }));
