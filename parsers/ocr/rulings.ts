@@ -1,0 +1,84 @@
+// Ruling lines of a scanned (straightened) page image, as the PDF parser's Segments in viewport
+// space at scale 1, so parsers/pdf/tables.ts rebuilds the grid exactly as it does from a text
+// PDF's drawn lines. A rule is a long, thin run of ink; strokes of characters are short, and
+// strokes of large characters (titles) are masked out by their text boxes.
+import type { Segment } from '../pdf/geometry.ts';
+import { mergeSegments } from '../pdf/rulings.ts';
+import { INK, type GreyImage } from './image.ts';
+
+export interface PixelBox { x0: number; y0: number; x1: number; y1: number }
+
+export interface RulingOptions {
+  /** Pixels per point of the image (render scale). */
+  scale: number;
+  /** Text boxes read on the page, in pixels: their median height sets the shortest rule. */
+  text: PixelBox[];
+}
+
+/** Ink broken by up to this many pixels (scan noise, a faint stretch) is one rule. */
+const GAP = 3;
+/** A rule thicker than this many pixels is a filled shape or a block of text. */
+const THICK = 6;
+
+export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
+  const { width: w, height: h } = img;
+  const heights = o.text.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+  const line = heights.length ? heights[heights.length >> 1] : 12 * o.scale;
+  const ink = new Uint8Array(w * h);
+  for (let i = 0; i < ink.length; i++) ink[i] = img.data[i] < INK ? 1 : 0;
+  // large characters have strokes as long as a rule: their boxes are blanked first
+  for (const b of o.text) {
+    if (b.y1 - b.y0 <= line * 1.6) continue;
+    for (let y = Math.max(0, Math.floor(b.y0) + 1); y < Math.min(h, Math.ceil(b.y1) - 1); y++) {
+      ink.fill(0, y * w + Math.max(0, Math.floor(b.x0) + 1), y * w + Math.min(w, Math.ceil(b.x1) - 1));
+    }
+  }
+  const minH = Math.max(40, line * 2.5);
+  const minV = Math.max(20, line * 1.25);
+  const segs: Segment[] = [];
+  // horizontal: rows of ink, a pixel counting when it or a vertical neighbour is ink (a rule
+  // left a fraction of a degree off level steps by one row now and then)
+  for (let y = 1; y < h - 1; y++) {
+    let start = -1, last = -1;
+    for (let x = 0; x <= w; x++) {
+      const on = x < w && (ink[y * w + x] || ink[(y - 1) * w + x] || ink[(y + 1) * w + x]);
+      if (on) { if (start < 0) start = x; last = x; }
+      else if (start >= 0 && x - last > GAP) {
+        if (last - start >= minH && thin(ink, w, h, start, last, y, true)) segs.push({ x0: start / o.scale, x1: last / o.scale, y0: y / o.scale, y1: y / o.scale });
+        start = -1;
+      }
+    }
+  }
+  for (let x = 1; x < w - 1; x++) {
+    let start = -1, last = -1;
+    for (let y = 0; y <= h; y++) {
+      const p = y * w + x;
+      const on = y < h && (ink[p] || ink[p - 1] || ink[p + 1]);
+      if (on) { if (start < 0) start = y; last = y; }
+      else if (start >= 0 && y - last > GAP) {
+        if (last - start >= minV && thin(ink, w, h, start, last, x, false)) segs.push({ x0: x / o.scale, x1: x / o.scale, y0: start / o.scale, y1: last / o.scale });
+        start = -1;
+      }
+    }
+  }
+  return mergeSegments(segs);
+}
+
+/**
+ * Whether the run [a, b] on row (or column) c is a thin line and not a band of text or a filled
+ * area: sampled across its length, the ink across it is at most THICK pixels thick.
+ */
+function thin(ink: Uint8Array, w: number, h: number, a: number, b: number, c: number, horizontal: boolean): boolean {
+  let samples = 0, thick = 0;
+  for (let t = a; t <= b; t += 4) {
+    let n = 0;
+    for (let d = -THICK; d <= THICK; d++) {
+      const u = c + d;
+      if (horizontal ? u < 0 || u >= h : u < 0 || u >= w) continue;
+      if (horizontal ? ink[u * w + t] : ink[t * w + u]) n++;
+    }
+    samples++;
+    if (n > THICK) thick++;
+  }
+  return thick <= samples * 0.3;
+}
