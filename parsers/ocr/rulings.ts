@@ -4,7 +4,7 @@
 // strokes of large characters (titles) are masked out by their text boxes.
 import type { Segment } from '../pdf/geometry.ts';
 import { mergeSegments } from '../pdf/rulings.ts';
-import { INK, type GreyImage } from './image.ts';
+import type { GreyImage } from './image.ts';
 
 export interface PixelBox { x0: number; y0: number; x1: number; y1: number }
 
@@ -16,7 +16,12 @@ export interface RulingOptions {
 }
 
 /** Ink broken by up to this many pixels (scan noise, a faint stretch) is one rule. */
-const GAP = 3;
+const GAP = 5;
+/**
+ * A rule is often a hairline one pixel wide, greyed by scanning and straightening: it counts as
+ * ink up to a lighter grey than text does (paper stays well above it).
+ */
+const RULE_INK = 200;
 /** A rule thicker than this many pixels is a filled shape or a block of text. */
 const THICK = 6;
 
@@ -25,7 +30,7 @@ export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
   const heights = o.text.map((b) => b.y1 - b.y0).sort((a, b) => a - b);
   const line = heights.length ? heights[heights.length >> 1] : 12 * o.scale;
   const ink = new Uint8Array(w * h);
-  for (let i = 0; i < ink.length; i++) ink[i] = img.data[i] < INK ? 1 : 0;
+  for (let i = 0; i < ink.length; i++) ink[i] = img.data[i] < RULE_INK ? 1 : 0;
   // large characters have strokes as long as a rule: their boxes are blanked first
   for (const b of o.text) {
     if (b.y1 - b.y0 <= line * 1.6) continue;

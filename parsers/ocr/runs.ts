@@ -35,17 +35,30 @@ export function boxesToRuns(boxes: TextBox[], scale: number): Run[] {
     for (let i = 1; i <= chars.length; i++) {
       if (i < chars.length && chars[i].x - chars[i - 1].x <= pitch * 2.2) continue;
       const part = chars.slice(start, i);
-      const str = cleanRunText(part.map((c) => c.ch).join('')).trim();
-      if (str) {
+      const str = fixDigits(cleanRunText(part.map((c) => c.ch).join('')).trim());
+      const confidence = Math.round(Math.min(...part.map((c) => c.confidence)) * 1000) / 1000;
+      // a speck of the scan read as a lone stop or comma
+      if (str && !(/^[.,，。、·\-_'"`:;]+$/.test(str) && confidence < 0.9)) {
         const x0 = start === 0 ? b.x0 : Math.max(b.x0, part[0].x - pitch / 2);
         const x1 = i === chars.length ? b.x1 : Math.min(b.x1, part[part.length - 1].x + pitch / 2);
         runs.push({
           str, x0: x0 / scale, x1: x1 / scale, y, size,
-          confidence: Math.round(Math.min(...part.map((c) => c.confidence)) * 1000) / 1000,
+          confidence,
         });
       }
       start = i;
     }
   });
   return runs;
+}
+
+/**
+ * Letters the recogniser gives for digits where a number stands: a lone O (a cell's "0"), or
+ * O/o/l/I inside a run of digits ("1O5", "2l"). Chinese reports print no Latin letter alone in
+ * a cell, and a letter between digits is a misread digit.
+ */
+export function fixDigits(s: string): string {
+  if (/^[OoＯ〇]\.?$/.test(s)) return '0';
+  if (!/\d/.test(s) || !/^[\dOoIl,，.%\-+]+$/.test(s)) return s;
+  return s.replace(/[OoＯ]/g, '0').replace(/[Il]/g, '1');
 }

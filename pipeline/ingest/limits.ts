@@ -10,6 +10,8 @@ export interface Limits {
   workerMemoryMb: number;
   /** Longest one file may take to parse, in seconds. */
   timeoutSeconds: number;
+  /** Longest OCR of one page, in seconds (a page over it is left unread); 0 turns OCR off. */
+  ocrPageSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,4 +20,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxCells: 500_000,
   workerMemoryMb: 2048,
   timeoutSeconds: 300,
+  ocrPageSeconds: 60,
 };
