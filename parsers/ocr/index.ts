@@ -33,7 +33,7 @@ export interface OcrOptions {
   onPage?: (page: number) => void;
 }
 
-export const DEFAULT_PAGE_SECONDS = 60;
+export const DEFAULT_PAGE_SECONDS = 120;
 const DEFAULT_SCALE = 150 / 72;
 
 let engine: Promise<Recogniser> | undefined;

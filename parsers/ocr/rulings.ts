@@ -43,7 +43,7 @@ export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
   // otherwise join into a "rule"); the vertical pass keeps them, as a box may span a column rule
   const inkH = ink.slice();
   for (const b of o.text) {
-    const pad = (b.y1 - b.y0) * 0.2;
+    const pad = (b.y1 - b.y0) * 0.1;
     for (let y = Math.max(0, Math.floor(b.y0 + pad)); y < Math.min(h, Math.ceil(b.y1 - pad)); y++) {
       inkH.fill(0, y * w + Math.max(0, Math.floor(b.x0)), y * w + Math.min(w, Math.ceil(b.x1)));
     }
@@ -76,7 +76,11 @@ export function findRulings(img: GreyImage, o: RulingOptions): Segment[] {
       }
     }
   }
-  return mergeSegments(segs);
+  // a vertical run that stays within one text box is a stroke of its characters (a title's 十, 川),
+  // not a rule: a column rule runs past the text of its cell, and joined over rows, past many
+  const boxes = o.text.map((b) => { const m = (b.y1 - b.y0) * 0.25; return { x0: b.x0 / o.scale, x1: b.x1 / o.scale, y0: (b.y0 - m) / o.scale, y1: (b.y1 + m) / o.scale }; });
+  return mergeSegments(segs).filter((sg) => sg.y0 === sg.y1
+    || !boxes.some((b) => sg.x0 > b.x0 && sg.x0 < b.x1 && sg.y0 >= b.y0 && sg.y1 <= b.y1));
 }
 
 /**

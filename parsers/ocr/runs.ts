@@ -16,7 +16,7 @@ const SPECK = 0.5;
 
 /**
  * One run per stretch of a box's characters: a box is cut where two neighbouring characters
- * stand further apart than 2.2 character pitches (the gap between two columns the detector saw
+ * stand further apart than 3.5 character pitches (the gap between two columns the detector saw
  * as one line), as a text layer gives one item per cell.
  */
 export function boxesToRuns(boxes: TextBox[], scale: number): Run[] {
@@ -41,7 +41,7 @@ export function boxesToRuns(boxes: TextBox[], scale: number): Run[] {
     const pitch = Math.max(median(gaps), (size * scale) * 0.45);
     let start = 0;
     for (let i = 1; i <= chars.length; i++) {
-      if (i < chars.length && chars[i].x - chars[i - 1].x <= pitch * 2.2) continue;
+      if (i < chars.length && chars[i].x - chars[i - 1].x <= pitch * 3.5) continue;
       const part = chars.slice(start, i);
       const str = fixDigits(cleanRunText(part.map((c) => c.ch).join('')).trim());
       const confidence = Math.round(Math.min(...part.map((c) => c.confidence)) * 1000) / 1000;
@@ -57,7 +57,7 @@ export function boxesToRuns(boxes: TextBox[], scale: number): Run[] {
       start = i;
     }
   });
-  return runs;
+  return joinClose(runs);
 }
 
 /**
@@ -69,4 +69,25 @@ export function fixDigits(s: string): string {
   if (/^[OoＯ〇]\.?$/.test(s)) return '0';
   if (!/\d/.test(s) || !/^[\dOoIl,，.%\-+]+$/.test(s)) return s;
   return s.replace(/[OoＯ]/g, '0').replace(/[Il]/g, '1');
+}
+
+/**
+ * Boxes of one line closer than half a character are one stretch of text the detector cut (wide
+ * letter-spacing in a title, a bold run): joined, as a text layer gives one item. Text in
+ * neighbouring table cells stands further apart than that (each cell's padding on both sides).
+ */
+function joinClose(runs: Run[]): Run[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: Run[] = [];
+  for (const r of sorted) {
+    const prev = out[out.length - 1];
+    const size = Math.max(prev?.size ?? 0, r.size);
+    if (prev && Math.abs(prev.size - r.size) <= 0.15 * size && Math.abs(prev.y - r.y) <= 0.25 * size && r.x0 >= prev.x1 - 0.3 * size && r.x0 - prev.x1 < 0.6 * size) {
+      out[out.length - 1] = {
+        ...prev, str: prev.str + r.str, x1: r.x1, size, y: prev.size >= r.size ? prev.y : r.y,
+        ...(prev.confidence != null || r.confidence != null ? { confidence: Math.min(prev.confidence ?? 1, r.confidence ?? 1) } : {}),
+      };
+    } else out.push(r);
+  }
+  return out;
 }

@@ -20,5 +20,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxCells: 500_000,
   workerMemoryMb: 2048,
   timeoutSeconds: 300,
-  ocrPageSeconds: 60,
+  ocrPageSeconds: 120,
 };
