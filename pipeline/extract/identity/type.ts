@@ -16,8 +16,9 @@ export function classifyReport(title: string | null, cover: string, head: string
   for (const text of [title ?? '', cover, head]) {
     if (!text) continue;
     if (/核查/.test(text)) return 'verification';
-    // an evaluation made by someone else than the unit (a firm, the finance bureau's evaluation group)
-    if (/绩效评价(报告|结果)/.test(text) && /(事务所|咨询|评价机构|受托|委托单位|财政局|评价工作组|评价组)/.test(head)) return 'verification';
+    if (/绩效评价报告/.test(text) && /(事务所|咨询|评价机构|受托|委托单位)/.test(head)) return 'verification';
+    // a title naming an evaluation's result, made by the finance bureau's evaluation group, not the unit
+    if (text === title && /绩效评价(报告|结果)$/.test(text) && /(财政局|财政厅)[^。]{0,12}评价(工作)?组/.test(head)) return 'verification';
     for (const [re, type] of TYPE_RULES) if (re.test(text)) return type;
   }
   // a scoring table with both the self score and the checker's score is a verification
