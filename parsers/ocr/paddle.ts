@@ -52,9 +52,7 @@ export class PaddleRecogniser implements Recogniser {
   }
 
   async read(image: GreyImage, signal?: AbortSignal): Promise<TextBox[]> {
-    const t0 = Date.now();
     const boxes = await this.detect(image);
-    if (process.env.OCR_DEBUG) console.error('detect ms', Date.now() - t0);
     const out: TextBox[] = [];
     for (const b of boxes) {
       if (signal?.aborted) break;
