@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../schemas/document.ts';
 import { detectFormat } from './detect.ts';
 import { parseText } from './text/index.ts';
 import { parsePdf } from './pdf/index.ts';
+import type { OcrOptions } from './ocr/index.ts';
 import { parseDocx } from './docx/index.ts';
 import { parseXlsx } from './xlsx/index.ts';
 import { convertLegacy } from './legacy.ts';
@@ -12,7 +13,12 @@ import { ParseError } from './shared/errors.ts';
 
 export { ParseError };
 
-export async function parseFile(path: string, bytes?: Uint8Array): Promise<ParsedDocument> {
+export interface ParseOptions {
+  /** OCR of PDF pages without a usable text layer; false turns it off. Default on. */
+  ocr?: OcrOptions | false;
+}
+
+export async function parseFile(path: string, bytes?: Uint8Array, options: ParseOptions = {}): Promise<ParsedDocument> {
   const data = bytes ?? new Uint8Array(await readFile(path));
   const format = detectFormat(data, path);
   switch (format) {
@@ -20,14 +26,14 @@ export async function parseFile(path: string, bytes?: Uint8Array): Promise<Parse
     case 'md':
       return parseText(path, data, { format });
     case 'pdf':
-      return parsePdf(path, data);
+      return parsePdf(path, data, { ocr: options.ocr });
     case 'docx':
       return parseDocx(path, data);
     case 'xlsx':
       return parseXlsx(path, data);
     case 'doc':
     case 'xls':
-      return convertLegacy(path, data, format, parseFile);
+      return convertLegacy(path, data, format, (p, b) => parseFile(p, b, options));
     case 'empty':
       throw new ParseError(path, 'input/empty', 'the file is empty');
     case 'zip':

@@ -20,6 +20,7 @@ import { readRulings } from './rulings.ts';
 import { toRuns } from './runs.ts';
 import { findTables } from './tables.ts';
 import { findAlignedTables } from './aligned.ts';
+import { ocrPages, type OcrOptions } from '../ocr/index.ts';
 
 export { isPageNumber } from './furniture.ts';
 
@@ -31,6 +32,8 @@ export interface PdfParseOptions {
    * vertical (or all) rules were not drawn: for diagnostics and tests of the alignment path.
    */
   rulings?: 'all' | 'horizontal' | 'none';
+  /** OCR of pages without a usable text layer (parsers/ocr); false leaves them unread. Default on. */
+  ocr?: OcrOptions | false;
 }
 
 export async function parsePdf(path: string, bytes: Uint8Array, options: PdfParseOptions = {}): Promise<ParsedDocument> {
@@ -40,9 +43,12 @@ export async function parsePdf(path: string, bytes: Uint8Array, options: PdfPars
   const messages: Message[] = [];
   try {
     const pages = await readPages(path, doc, options.tables !== false ? (options.rulings ?? 'all') : null, messages, file);
+    if (options.ocr !== false) await ocrPages(bytes, doc, pages, messages, file, options.ocr);
     const textPages = pages.filter((p) => p.lines.length || p.tables.length).length;
     if (!textPages) {
-      throw new ParseError(path, 'pdf/no-text-layer', `scanned PDF with no text layer (${doc.numPages} pages); OCR it first`);
+      throw new ParseError(path, 'pdf/no-text-layer', options.ocr === false
+        ? `scanned PDF with no text layer (${doc.numPages} pages) and OCR turned off (--no-ocr)`
+        : `scanned PDF in which OCR found no text (${doc.numPages} pages)`);
     }
     const removed = removeFurniture(pages);
     if (removed) messages.push({ level: 'info', rule: 'pdf/furniture', text: `${removed} running header/footer/page-number lines removed` });

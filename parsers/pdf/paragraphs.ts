@@ -199,7 +199,21 @@ function canContinue(a: PageTable, t: PageTable): boolean {
 const rowKey = (row: Cell[]) => row.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\u0001');
 
 function repeatsHeader(head: Cell[][], rows: Cell[][]): boolean {
-  return rows.length > 0 && head.length > 0 && rows[0].some((c) => c.text) && rowKey(rows[0]) === rowKey(head[0]);
+  if (!(rows.length > 0 && head.length > 0 && rows[0].some((c) => c.text))) return false;
+  const a = rowKey(rows[0]), b = rowKey(head[0]);
+  // a header read by OCR may differ from its first reading by a character or two (核查得分 / 核查得新分)
+  return a === b || (rows[0].length === head[0].length && a.length >= 10 && editDistance(a, b) <= Math.max(1, Math.floor(a.length / 12)));
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** A cell holding one number: an amount, a percentage, a subject code. */

@@ -3,6 +3,7 @@
 import type { Extraction, Flag } from '../../schemas/records.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { buildSentences, buildTables } from './sentences.ts';
+import { noteLowConfidence } from './ocr.ts';
 import type { CheckContext, CrossRule, ReportSummary, Rule } from './types.ts';
 import { proseRate } from './rules/prose-rate.ts';
 import { proseShare } from './rules/prose-share.ts';
@@ -97,7 +98,7 @@ export function checkDocument(doc: SegmentedDocument, extraction: Extraction, ru
       });
     }
   }
-  return dedupe(flags);
+  return noteLowConfidence(dedupe(flags));
 }
 
 /** Runs every cross-report rule over the reports of one database. */

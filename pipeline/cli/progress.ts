@@ -6,7 +6,7 @@ export interface ProgressOptions { quiet: boolean; tty: boolean; out: NodeJS.Wri
 export function describeOutcome(o: FileOutcome): string {
   if (o.status === 'imported') {
     const c = o.counts;
-    return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects, ${c.flags ?? 0} flags${o.warnings ? `, ${o.warnings} warnings` : ''})`;
+    return `imported ${o.path} (${c.figures} figures, ${c.indicators} indicators, ${c.scores} scores, ${c.projects} projects, ${c.flags ?? 0} flags${o.warnings ? `, ${o.warnings} warnings` : ''}${o.ocrPages ? `, ${o.ocrPages} pages OCR'd` : ''})`;
   }
   if (o.status === 'skipped') return `skipped  ${o.path} (already imported)`;
   if (o.status === 'ignored') return `left out ${o.path}: ${o.reason}`;
@@ -24,6 +24,8 @@ export class Progress {
   private started = Date.now();
   private total = 0;
   private failures = 0;
+  /** Pages read by OCR so far (scans are slow: the bar says how many). */
+  private ocrPages = 0;
   private drawn = false;
 
   constructor(private readonly o: ProgressOptions) {}
@@ -35,6 +37,7 @@ export class Progress {
 
   file(outcome: FileOutcome, done: number): void {
     if (outcome.status === 'failed') this.failures++;
+    if (outcome.status === 'imported') this.ocrPages += outcome.ocrPages ?? 0;
     const line = `[${done}/${this.total}] ${describeOutcome(outcome)}`;
     if (this.o.tty) {
       if (outcome.status === 'failed' || outcome.status === 'ignored') { this.clear(); this.o.err.write(line + '\n'); }
@@ -49,7 +52,7 @@ export class Progress {
     const left = (this.total - done) / rate;
     const width = 28;
     const filled = Math.round((done / Math.max(1, this.total)) * width);
-    const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} ${(100 * done / Math.max(1, this.total)).toFixed(0)}%  ${rate.toFixed(1)} files/s  left ${clock(left)}  failed ${this.failures}`;
+    const text = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${this.total} ${(100 * done / Math.max(1, this.total)).toFixed(0)}%  ${rate.toFixed(1)} files/s  left ${clock(left)}  failed ${this.failures}${this.ocrPages ? `  OCR'd ${this.ocrPages} pages` : ''}`;
     this.o.err.write(`\r${text}\x1b[K`);
     this.drawn = true;
   }

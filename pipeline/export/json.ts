@@ -11,10 +11,14 @@ import type { Db } from '../store/types.ts';
 import { loadExtraction, type DocumentFilter } from '../store/read.ts';
 import { loadDataset, type ReviewedRecord } from './dataset.ts';
 import { FIELDS } from '../review/fields.ts';
+import { isLowConfidence, ocrConfidence } from '../../schemas/confidence.ts';
 
 function decorate<T extends object>(base: T, r: ReviewedRecord | undefined): T {
   if (!r) return base;
   const out: Record<string, unknown> = { ...base, id: r.id, recordKey: r.key, flagIds: r.flagIds };
+  // a value read by OCR carries the recogniser's confidence, and lowConfidence where the digits need a look
+  const conf = ocrConfidence(r.source);
+  if (conf != null) { out.ocrConfidence = conf; out.lowConfidence = isLowConfidence(r.source); }
   if (r.corrections.length) {
     out.corrections = r.corrections.map((c) => {
       const json = FIELDS[r.kind].find((f) => f.column === c.field)?.json ?? c.field;

@@ -11,6 +11,7 @@
 // The last columns of each record table are for the analyst (更正字段, 更正值, 处理, 理由): export, fill them
 // in, and `jixiao review import FILE.csv` records them (pipeline/review/import.ts).
 import type { Provenance } from '../../schemas/document.ts';
+import { isLowConfidence, ocrConfidence } from '../../schemas/confidence.ts';
 import type { Db } from '../store/types.ts';
 import type { DocumentFilter } from '../store/read.ts';
 import { FIELDS, type RecordKind } from '../review/fields.ts';
@@ -69,6 +70,8 @@ const DOC_COLS = [c('id', '编号', 'int', 6), c('file', '文件', 'text', 30), 
 const SOURCE_COLS = [
   c('raw', '原文', 'text', 40), c('section', '章节', 'text', 40), c('page', '页', 'int', 5), c('line', '行', 'int', 6),
   c('place', '位置', 'text', 14), c('flag_ids', '标记', 'text', 8),
+  // values read by OCR: the recogniser's confidence, and a mark where it is low (check the digits)
+  c('ocr_confidence', 'OCR置信度', 'number', 8), c('low_confidence', 'OCR低置信', 'text', 8),
 ];
 const CORRECTION_COLS = (numeric: boolean) => [
   c('value_original', '原值', numeric ? 'yuan' : 'text', 14), c('value_corrected', '已更正为', numeric ? 'yuan' : 'text', 14),
@@ -161,6 +164,7 @@ function sourceCols(r: ReviewedRecord): Row {
   return {
     raw: r.row.raw, section: r.row.section, page: r.source.page ?? null, line: r.source.line ?? null, place: placeOf(r.source),
     flag_ids: r.flagIds.join(';'),
+    ocr_confidence: ocrConfidence(r.source), low_confidence: isLowConfidence(r.source) ? '是' : null,
   };
 }
 

@@ -20,7 +20,7 @@ import { ParsePool } from './pool.ts';
 import { runParseTask, type ParseReply } from './parse-task.ts';
 
 export type FileOutcome =
-  | { path: string; status: 'imported'; id: number; pages: number; counts: Record<string, number>; warnings: number }
+  | { path: string; status: 'imported'; id: number; pages: number; counts: Record<string, number>; warnings: number; ocrPages?: number }
   | { path: string; status: 'skipped'; id: number }
   /** No report format (data, images, archives nested too deep): left out, not a failure. */
   | { path: string; status: 'ignored'; reason: string }
@@ -141,6 +141,7 @@ export async function storeParsed(db: Db, path: string, doc: SegmentedDocument):
       path, status: 'imported', id: stored.id, pages: doc.pages ?? 0,
       counts: { figures: extraction.figures.length, indicators: extraction.indicators.length, scores: extraction.scores.length, projects: extraction.projects.length, flags: flags.length },
       warnings: all.filter((m) => m.level !== 'info').length,
+      ocrPages: doc.messages.filter((m) => m.rule === 'ocr/page').length,
     };
   } catch (e) {
     return { path, status: 'failed', reason: `could not be extracted or stored: ${(e as Error).message}` };

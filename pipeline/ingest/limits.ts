@@ -16,6 +16,8 @@ export interface Limits {
   maxArchiveMb: number;
   /** Highest ratio of an entry's size to its compressed size; more is a zip bomb. */
   maxCompressionRatio: number;
+  /** Longest OCR of one page, in seconds (a page over it is left unread); 0 turns OCR off. */
+  ocrPageSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -29,4 +31,5 @@ export const DEFAULT_LIMITS: Limits = {
   // deflate tops out near 1032:1; real reports (PDF, DOCX, XLSX are compressed already) stay far below
   // 100:1, and even plain text rarely passes 20:1
   maxCompressionRatio: 200,
+  ocrPageSeconds: 120,
 };

@@ -10,7 +10,8 @@ export type ParseReply = { id: number; ok: true; doc: SegmentedDocument } | { id
 
 export async function runParseTask(req: ParseRequest): Promise<ParseReply> {
   try {
-    const parsed = await parseFile(req.path, req.bytes);
+    const ocr = req.limits.ocrPageSeconds > 0 ? { pageSeconds: req.limits.ocrPageSeconds } : false as const;
+    const parsed = await parseFile(req.path, req.bytes, { ocr });
     guardDocument(parsed, req.limits);
     return { id: req.id, ok: true, doc: segment(parsed) };
   } catch (e) {

@@ -38,6 +38,7 @@ th[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.raw { color: var(--muted); max-width: 420px; }
 td.src { color: var(--muted); font-size: 12px; white-space: nowrap; }
+.lowconf { color: #b3261e; font-weight: 600; }
 tr.flagged td:first-child { box-shadow: inset 3px 0 0 var(--err); }
 .corr { color: var(--ok); font-weight: 600; }
 .orig { color: var(--muted); text-decoration: line-through; font-size: 12px; margin-left: 4px; }

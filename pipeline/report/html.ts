@@ -1,6 +1,7 @@
 // The review page: one self-contained HTML file (inline CSS, JS and SVG; no network) with a county
 // overview and, per report, its flags with the evidence highlighted in the surrounding text, its money
 // figures, indicator tables, scores and projects. Every text from the reports goes through esc().
+import { isLowConfidence } from '../../schemas/confidence.ts';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../store/types.ts';
@@ -44,7 +45,11 @@ function val(r: ReviewedRecord, column: string, fmt: (x: unknown) => string = nu
   };
 }
 
-const src = (r: ReviewedRecord): Cell => ({ html: esc(whereOf(r.source)), cls: 'src' });
+// a value read by OCR with low confidence is marked beside its place: its digits need a look at the scan
+const src = (r: ReviewedRecord): Cell => ({
+  html: esc(whereOf(r.source)) + (isLowConfidence(r.source) ? ` <span class="lowconf" title="OCR识别置信度低，请核对原件">OCR低置信 ${r.source.confidence!.toFixed(2)}</span>` : ''),
+  cls: 'src',
+});
 
 function docLabel(d: ReviewedDocument): string {
   return `${d.row.unit ?? '（单位不详）'} ${d.row.year ?? ''}`;

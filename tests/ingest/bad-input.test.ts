@@ -50,7 +50,8 @@ beforeAll(async () => {
 
   const summary = await importPaths(db, [dir], {
     jobs: 1,
-    limits: { maxCells: 500_000 },
+    // OCR off: the scan stands for a PDF with nothing to read (OCR itself is tested in tests/ocr)
+    limits: { maxCells: 500_000, ocrPageSeconds: 0 },
     onStart: () => rmSync(join(dir, 'vanishing.txt')),
   });
   outcomes = new Map(summary.outcomes.map((o) => [o.path, o]));
@@ -61,7 +62,7 @@ describe('bad input never stops the batch and never leaves partial rows', () => 
   it('reports a truncated PDF', () => expect(failure('truncated.pdf')).toMatch(/damaged or truncated PDF/));
   it('reports a corrupt PDF', () => expect(failure('corrupt.pdf')).toMatch(/damaged or truncated PDF/));
   it('reports an encrypted PDF', () => expect(failure('encrypted.pdf')).toMatch(/encrypted PDF that needs a password/));
-  it('reports a scan with no text layer by name', () => expect(failure('scan.pdf')).toMatch(/scanned PDF with no text layer \(6 pages\)/));
+  it('reports a scan with no text layer by name', () => expect(failure('scan.pdf')).toMatch(/scanned PDF with no text layer \(6 pages\) and OCR turned off \(--no-ocr\)/));
   it('reports a file whose extension lies and that is nothing it can read', () => expect(failure('photo.docx')).toBe('not a PDF, DOCX, XLSX, DOC, XLS or text file'));
   it('reports a file that is no report at all', () => expect(failure('notes.txt')).toMatch(/not a report/));
   it('reports a DOCX zip bomb without inflating it', () => expect(failure('bomb.docx')).toMatch(/too large|uncompressed/i));

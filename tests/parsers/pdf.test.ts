@@ -192,12 +192,12 @@ describe('page furniture', () => {
 });
 
 describe('failures', () => {
-  it('refuses a scan with no text layer', async () => {
+  it('refuses a scan with no text layer when OCR is off', async () => {
     const path = join(FIX, 'real', SCAN);
-    const err = await parsePdf(path, new Uint8Array(readFileSync(path))).catch((e: unknown) => e);
+    const err = await parsePdf(path, new Uint8Array(readFileSync(path)), { ocr: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParseError);
     expect(err).toMatchObject({ rule: 'pdf/no-text-layer', path });
-    expect((err as Error).message).toContain('scanned PDF with no text layer (6 pages); OCR it first');
+    expect((err as Error).message).toContain('scanned PDF with no text layer (6 pages) and OCR turned off (--no-ocr)');
   });
 
   it('refuses a truncated PDF with a clear ParseError', async () => {

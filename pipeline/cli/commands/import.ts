@@ -10,7 +10,7 @@ import { DEFAULT_DB, positiveNumber, UsageError, type Command } from '../command
 export const importCommand: Command = {
   name: 'import',
   summary: 'import files or folders, or zip archives of them (PDF, DOCX, XLSX, DOC/XLS, TXT, MD)',
-  help: `jixiao import PATH… [--db FILE|URL] [--jobs N] [--quiet] [limits]
+  help: `jixiao import PATH… [--db FILE|URL] [--jobs N] [--quiet] [--no-ocr] [limits]
 
 Imports every file given, and every file inside the folders given. The format is read from the
 file's bytes, not its name. A file already in the database (same sha256) is skipped, so running
@@ -32,7 +32,10 @@ Limits (a file over a limit fails alone):
   --max-pages N        most PDF pages (default ${DEFAULT_LIMITS.maxPages})
   --max-cells N        most table cells in one document (default ${DEFAULT_LIMITS.maxCells})
   --worker-memory N    heap per parsing worker in MiB (default ${DEFAULT_LIMITS.workerMemoryMb})
-  --timeout N          seconds one file may take to parse (default ${DEFAULT_LIMITS.timeoutSeconds})
+  --timeout N          seconds one file may take to parse (default ${DEFAULT_LIMITS.timeoutSeconds}; raise it for long scans)
+OCR (PDF pages with no text layer, a page image with a few characters, or a garbled text layer):
+  --no-ocr             leave such pages unread (a PDF with no readable page then fails)
+  --ocr-page-timeout N seconds OCR may spend on one page; a page over it is left unread (default ${DEFAULT_LIMITS.ocrPageSeconds})
 Limits on a zip archive (over one, the whole archive is refused and nothing of it imported):
   --max-archive-entries N   most entries (default ${DEFAULT_LIMITS.maxArchiveEntries})
   --max-archive-mb N        most MiB it inflates to, archives inside it included (default ${DEFAULT_LIMITS.maxArchiveMb})
@@ -48,6 +51,7 @@ async function runImport(args: string[]): Promise<number> {
     'max-file-mb': { type: 'string' }, 'max-pages': { type: 'string' }, 'max-cells': { type: 'string' },
     'worker-memory': { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     'max-archive-entries': { type: 'string' }, 'max-archive-mb': { type: 'string' }, 'max-compression-ratio': { type: 'string' },
+    'no-ocr': { type: 'boolean', default: false }, 'ocr-page-timeout': { type: 'string' },
   } });
   if (values.help) { process.stdout.write(importCommand.help + '\n'); return 0; }
   if (!positionals.length) throw new UsageError('import needs at least one file or folder');
@@ -61,6 +65,7 @@ async function runImport(args: string[]): Promise<number> {
     maxArchiveEntries: positiveNumber('max-archive-entries', values['max-archive-entries'], DEFAULT_LIMITS.maxArchiveEntries),
     maxArchiveMb: positiveNumber('max-archive-mb', values['max-archive-mb'], DEFAULT_LIMITS.maxArchiveMb),
     maxCompressionRatio: positiveNumber('max-compression-ratio', values['max-compression-ratio'], DEFAULT_LIMITS.maxCompressionRatio),
+    ocrPageSeconds: values['no-ocr'] ? 0 : positiveNumber('ocr-page-timeout', values['ocr-page-timeout'], DEFAULT_LIMITS.ocrPageSeconds),
   };
   const db = await openStore(values.db!);
   const progress = new Progress({ quiet: values.quiet!, tty: Boolean(process.stderr.isTTY), out: process.stdout, err: process.stderr });

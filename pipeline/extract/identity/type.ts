@@ -20,6 +20,8 @@ export function classifyReport(title: string | null, cover: string, head: string
     // an evaluation of a fund or project by the 财政局 or a third party (重点绩效评价报告, 项目支出绩效评价结果) is
     // someone else's judgement, as a verification is; a unit's own is a 自评
     if (/(重点绩效评价|绩效评价(?:报告|结果|情况的?报告))/.test(text) && !/自评|自我评价/.test(text)) return 'verification';
+    // a title naming an evaluation's result, made by the finance bureau's evaluation group, not the unit
+    if (text === title && /绩效评价(报告|结果)$/.test(text) && /(财政局|财政厅)[^。]{0,12}评价(工作)?组/.test(head)) return 'verification';
     for (const [re, type] of TYPE_RULES) if (re.test(text)) return type;
   }
   // a scoring table with both the self score and the checker's score is a verification
