@@ -2,16 +2,15 @@
 // it opens from file://, filters, sorts, shows a flag's evidence highlighted, logs no errors and makes no
 // network request. Screenshots go to a temp folder; with UPDATE_SCREENSHOTS=1 to docs/ as well.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../pipeline/store/db.ts';
 import { cli, corpusDatabase, ROOT } from '../export/setup.ts';
 import { tempDir } from '../helpers.ts';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, watchedPage } from '../browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`report.browser.test: SKIPPED — ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium fonts-noto-cjk)`);
 
 describe.skipIf(!HAVE_CHROMIUM)('review page in headless Chromium', () => {
@@ -33,15 +32,8 @@ describe.skipIf(!HAVE_CHROMIUM)('review page in headless Chromium', () => {
     const r = cli(['report', '--db', env.path, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     url = pathToFileURL(out).href;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    browser = await launchChromium();
+    page = await watchedPage(browser, problems);
     page.on('request', (req) => { if (req.url() !== url && !req.url().startsWith(url + '#')) requests.push(req.url()); });
     await page.goto(url);
   });

@@ -5,7 +5,7 @@
 // reload, and `jixiao review log` and an export carry it; a cross-origin POST from another page gets
 // 403; no request leaves the machine. Screenshots go to a temp folder; with UPDATE_SCREENSHOTS=1 to docs/.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,9 +15,8 @@ import { pdfChars, squash, textIn } from '../parsers/text-under.ts';
 import { startServer, type RunningServer } from '../../pipeline/serve/server.ts';
 import { cli, ROOT } from '../export/setup.ts';
 import { CORPUS, tempDir } from '../helpers.ts';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, watchedPage } from '../browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`serve.browser.test: SKIPPED — ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium fonts-noto-cjk)`);
 
 const PDFS = ['suixi-2022-verification.pdf', 'wuchuan-2025-dept-self-eval.pdf'].map((f) => join(CORPUS, 'pdf', f));
@@ -56,15 +55,8 @@ describe.skipIf(!HAVE_CHROMIUM)('review workbench in headless Chromium', () => {
     foreign = createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<!doctype html><title>elsewhere</title>'); });
     await new Promise<void>((ok) => foreign.listen(0, '127.0.0.1', ok));
     foreignUrl = `http://127.0.0.1:${(foreign.address() as { port: number }).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    browser = await launchChromium();
+    page = await watchedPage(browser, problems);
     page.on('request', (req) => requests.push(req.url()));
   });
 
