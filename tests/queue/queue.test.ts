@@ -27,17 +27,24 @@ function jixiao(args: string[]): { child: ChildProcess; done: Promise<{ status: 
   return { child, done };
 }
 
-/** 300 small reports: the text corpus copied, each copy one byte-different (a trailing line), so 300 distinct sha256. */
+/**
+ * 300 reports: the text corpus copied, each copy one byte-different (a trailing line), so 300 distinct sha256.
+ * Each copy holds its report three times over, so that a job lasts longer than the gap between a worker's
+ * polls: on a fast machine short jobs leave the three workers seldom busy at the same moment.
+ */
 function documents(dir: string): void {
   const sources = readdirSync(join(CORPUS, 'txt')).map((f) => readFileSync(join(CORPUS, 'txt', f), 'utf8'));
-  for (let i = 0; i < DOCUMENTS; i++) writeFileSync(join(dir, `copy-${String(i).padStart(3, '0')}.txt`), `${sources[i % sources.length]}\n（副本 ${i}）\n`);
+  for (let i = 0; i < DOCUMENTS; i++) {
+    const text = sources[i % sources.length];
+    writeFileSync(join(dir, `copy-${String(i).padStart(3, '0')}.txt`), `${text}\n${text}\n${text}\n（副本 ${i}）\n`);
+  }
 }
 
 const until = async (test: () => Promise<boolean>, what: string, seconds = 300) => {
   const end = Date.now() + seconds * 1000;
   while (!(await test())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
 };
 
