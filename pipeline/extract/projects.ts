@@ -197,7 +197,7 @@ function sameProject(p: Project, q: Project): boolean {
 
 export function extractProjects(doc: SegmentedDocument, _meta: DocumentMeta): Project[] {
   const scores = new Map<string, number>();
-  for (const t of readIndicatorTables(doc)) {
+  for (const t of indicatorTablesOf(doc)) {
     const total = t.totals[0];
     if (!t.project || !total || scores.has(t.project)) continue;
     const v = cellNumber(total.values.score) ?? cellNumber(total.values.selfScore);
