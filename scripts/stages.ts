@@ -1,12 +1,14 @@
 // Per-stage timing of the import on one thread: where a PDF's time goes, from the bytes to SQLite.
 // Every stage is the code the import runs, called one after another on the same document:
-//   text content   pdf.js getTextContent for every page (the raw baseline)
-//   operator list  pdf.js getOperatorList for every page (where ruling lines come from)
-//   parsePdf       the whole PDF parser (text, operators, tables, lines, paragraphs)
+//   raw text       pdf.js as it ships, getTextContent for every page, in a child process (the baseline)
+//   text + drawing getTextContent with the drawing observer (parsers/pdf/drawing.ts): text and rulings
+//   parsePdf       the whole PDF parser (text with drawing, tables, lines, paragraphs)
+//   operator list  what getOperatorList would add (the parser's fallback, and its way before drawing.ts)
 //   segment, copy (the structured clone between a worker and the importing thread),
 //   meta, statements, figures, indicators, scores, projects, validate, checks, store (SQLite).
 // The PDF parser's layout work is parsePdf less text content and operator list, read apart.
 //   npx tsx scripts/stages.ts [DIR|FILE ...]    (default: fixtures/wild/docs)
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { register } from 'node:module';
 import { parsePdf } from '../parsers/pdf/index.ts';
 import { openPdf } from '../parsers/pdf/load.ts';
+import { withDrawing } from '../parsers/pdf/drawing.ts';
 import { segment } from '../pipeline/segment/index.ts';
 import { extractMeta } from '../pipeline/extract/meta.ts';
 import { readStatements } from '../pipeline/statements/index.ts';
@@ -53,14 +56,14 @@ const db = openSqlite(dbPath);
 let pages = 0;
 for (const path of files) {
   const bytes = new Uint8Array(readFileSync(path));
-  await time('text content', async () => {
+  await time('text + drawing', async () => {
     const doc = await openPdf(path, bytes);
-    for (let n = 1; n <= doc.numPages; n++) { const p = await doc.getPage(n); await p.getTextContent(); p.cleanup(); }
+    for (let n = 1; n <= doc.numPages; n++) { const p = await doc.getPage(n); await withDrawing(doc, n, () => p.getTextContent()); p.cleanup(); }
     await doc.destroy();
   });
-  await time('text + operator list', async () => {
+  await time('operator list', async () => {
     const doc = await openPdf(path, bytes);
-    for (let n = 1; n <= doc.numPages; n++) { const p = await doc.getPage(n); await p.getTextContent(); await p.getOperatorList(); p.cleanup(); }
+    for (let n = 1; n <= doc.numPages; n++) { const p = await doc.getPage(n); await p.getOperatorList(); p.cleanup(); }
     await doc.destroy();
   });
   const parsed = await time('parsePdf', () => parsePdf(path, bytes));
@@ -81,15 +84,18 @@ for (const path of files) {
 await db.close();
 rmSync(dbPath, { force: true }); rmSync(dbPath + '-wal', { force: true }); rmSync(dbPath + '-shm', { force: true });
 
-const text = ms['text content'];
-const ops = ms['text + operator list'] - text;
-const layout = ms['parsePdf'] - ms['text + operator list'];
+// the baseline: pdf.js as it ships, one thread of a child process (scripts/raw-pdfjs-child.ts)
+const rawChild = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
+const rawOut = execFileSync(process.execPath, ['--import', 'tsx', rawChild, ...files], { encoding: 'utf8' });
+const text = 1000 * (JSON.parse(rawOut.trim().split('\n').pop()!) as { seconds: number }).seconds;
+const layout = ms['parsePdf'] - ms['text + drawing'];
 const rows: Array<[string, number]> = [
-  ['pdf.js text content', text], ['pdf.js operator list', ops], ['PDF layout (runs, rulings, tables, lines, paragraphs)', layout],
-  ...Object.entries(ms).filter(([k]) => !['text content', 'text + operator list', 'parsePdf'].includes(k)),
+  ['pdf.js text content with drawing', ms['text + drawing']], ['PDF layout (runs, rulings, tables, lines, paragraphs)', layout],
+  ...Object.entries(ms).filter(([k]) => !['text + drawing', 'operator list', 'parsePdf'].includes(k)),
 ];
 const total = rows.reduce((s, [, v]) => s + v, 0);
-console.log(`${files.length} PDFs, ${pages} pages, one thread; raw text content ${(pages / text * 1000).toFixed(0)} pages/s`);
+console.log(`${files.length} PDFs, ${pages} pages, one thread; raw pdf.js text content ${(pages / text * 1000).toFixed(0)} pages/s`);
 console.log('| stage | ms | ms/page | share | × text content |\n|---|---:|---:|---:|---:|');
 for (const [k, v] of rows) console.log(`| ${k} | ${v.toFixed(0)} | ${(v / pages).toFixed(2)} | ${(100 * v / total).toFixed(1)}% | ${(v / text).toFixed(2)} |`);
 console.log(`| total | ${total.toFixed(0)} | ${(total / pages).toFixed(2)} | 100% | ${(total / text).toFixed(2)} |`);
+console.log(`(raw pdf.js text content, as shipped, in a child process: ${text.toFixed(0)} ms; getOperatorList, no longer run by the parser, would add ${ms['operator list'].toFixed(0)} ms = ${(ms['operator list'] / text).toFixed(2)} ×)`);

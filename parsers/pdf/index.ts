@@ -2,6 +2,7 @@
 // ruling lines with merged cells, running headers/footers/page numbers dropped, page provenance.
 //   load.ts       pdf.js setup, errors
 //   runs.ts       text items → positioned runs (viewport space)
+//   drawing.ts    what a page draws, recorded while pdf.js reads its text (one pass, no operator list)
 //   rulings.ts    operator list → ruling segments
 //   tables.ts     rulings + runs → tables with rowSpan/colSpan
 //   lines.ts      runs → lines
@@ -15,6 +16,7 @@ import { sha256 } from '../shared/hash.ts';
 import { removeFurniture } from './furniture.ts';
 import { buildLines } from './lines.ts';
 import { openPdf, toParseError, type PdfDocument, type PdfPage } from './load.ts';
+import { drawingObserved, withDrawing, type RecordedOperators } from './drawing.ts';
 import { assemble, type FlowPage } from './paragraphs.ts';
 import { readRulings } from './rulings.ts';
 import { toRuns } from './runs.ts';
@@ -62,22 +64,31 @@ export async function parsePdf(path: string, bytes: Uint8Array, options: PdfPars
 }
 
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
+interface FetchedPage { page: PdfPage; content: TextContent; drawing: RecordedOperators | null }
 
-/** A page and its text content, fetched ahead; a failure is kept for the moment it is awaited. */
-function fetchPage(doc: PdfDocument, n: number): Promise<{ page: PdfPage; content: TextContent }> {
-  const p = doc.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
+/**
+ * A page and its text content, fetched ahead; a failure is kept for the moment it is awaited. Where
+ * the loaded pdf.js reports drawing with text (drawing.ts), the page's operators come in the same pass.
+ */
+function fetchPage(doc: PdfDocument, n: number, drawing: boolean): Promise<FetchedPage> {
+  const p = doc.getPage(n).then(async (page) => {
+    if (!drawing) return { page, content: await page.getTextContent(), drawing: null };
+    const { result, drawing: ops } = await withDrawing(doc, n, () => page.getTextContent());
+    return { page, content: result, drawing: ops };
+  });
   p.catch(() => undefined); // awaited later, or dropped when an earlier page fails
   return p;
 }
 
 async function readPages(path: string, doc: PdfDocument, rulings: 'all' | 'horizontal' | 'none' | null, messages: Message[], file: string): Promise<FlowPage[]> {
   const out: FlowPage[] = [];
-  let next = fetchPage(doc, 1);
+  const observed = rulings !== null && rulings !== 'none' && drawingObserved();
+  let next = fetchPage(doc, 1, observed);
   for (let n = 1; n <= doc.numPages; n++) {
-    const { page, content } = await next.catch((err) => { throw err instanceof ParseError ? err : toParseError(path, err); });
-    // the next page's text is read while this page's operator list is built: pdf.js waits on
-    // decompression and messages, and two tasks fill each other's gaps
-    if (n < doc.numPages) next = fetchPage(doc, n + 1);
+    const { page, content, drawing } = await next.catch((err) => { throw err instanceof ParseError ? err : toParseError(path, err); });
+    // the next page's text is read while this page is laid out (or its operator list built): pdf.js
+    // waits on decompression and messages, and two tasks fill each other's gaps
+    if (n < doc.numPages) next = fetchPage(doc, n + 1, observed);
     try {
       const viewport = page.getViewport({ scale: 1 });
       const vt = viewport.transform as number[];
@@ -85,7 +96,7 @@ async function readPages(path: string, doc: PdfDocument, rulings: 'all' | 'horiz
       let tables: FlowPage['tables'] = [];
       let lines: FlowPage['lines'];
       if (runs.length && rulings) {
-        let segments = rulings === 'none' ? [] : readRulings(await page.getOperatorList(), vt);
+        let segments = rulings === 'none' ? [] : readRulings(drawing ?? await page.getOperatorList(), vt);
         if (rulings === 'horizontal') segments = segments.filter((s) => s.y0 === s.y1);
         const found = findTables(segments, runs, n);
         tables = found.tables;

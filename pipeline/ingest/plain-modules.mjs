@@ -1,14 +1,75 @@
-// Module hook, registered after tsx: pdf.js's own modules load as the plain JavaScript they are.
-// tsx rewrites every ES module that contains `import(` and builds a fine-grained source map of it;
-// for pdf.worker.mjs (2.3 MB) that costs ~1.5 s of CPU and ~190 MB resident in every thread that
+// Module hook, registered after tsx: pdf.js's own modules load as the plain JavaScript they are, and
+// pdf.js's text extraction also reports what the page draws (parsers/pdf/drawing.ts).
+//
+// Plain: tsx rewrites every ES module that contains `import(` and builds a fine-grained source map of
+// it; for pdf.worker.mjs (2.3 MB) that costs ~1.5 s of CPU and ~190 MB resident in every thread that
 // loads it, for a file that needs no transform at all.
+//
+// Drawing: the PDF parser needs each page's text (getTextContent) and its ruling lines, which pdf.js
+// gives only through getOperatorList: a second parse of the same content stream that also decodes
+// every image, maps every glyph and copies the whole list between pdf.js's two halves, two thirds of
+// the time of the text itself. getTextContent already reads every operator of the page (and of the
+// forms it draws) and only skips those that are not text. Three small insertions hand the path,
+// paint and transform operators it skips to an observer the parser installs, so one pass gives both.
+// They are tied to the pdf.js release in package.json; an anchor that is not found stops the load
+// with an error naming it, rather than leaving the parser without its ruling lines. Registered with
+// data { drawing: false } (the raw pdf.js baseline of scripts/bench.ts), pdf.js loads unchanged.
 import { readFile } from 'node:fs/promises';
 
 const PLAIN = /\/node_modules\/pdfjs-dist\/.*\.mjs$/;
+const WORKER = /\/node_modules\/pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/;
+
+let drawing = true;
+export function initialize(data) {
+  if (data && data.drawing === false) drawing = false;
+}
+
+// the observer's key on globalThis (parsers/pdf/drawing.ts installs it); `?.` makes each call free
+// when nothing observes
+const OBSERVER = 'globalThis[Symbol.for("jixiao.pdfjs.drawing")]';
+
+/** [what it does, the text to find (exactly once), its replacement] */
+const PATCHES = [
+  [
+    'path, paint, save/restore and transform operators (10–28) are handed to the observer',
+    'currentTextState ||= textState.clone();\n        const fn = operation.fn;\n        args = operation.args;\n',
+    'currentTextState ||= textState.clone();\n        const fn = operation.fn;\n        args = operation.args;\n' +
+      `        if (fn >= 10 && fn <= 28) ${OBSERVER}?.(self.idFactory.getDocId(), self.pageIndex, fn, args);\n`,
+  ],
+  [
+    'a form XObject opens and closes (74/75 with its matrix, as in the operator list)',
+    '              self.getTextContent({\n                stream: xobj,',
+    `              ${OBSERVER}?.(self.idFactory.getDocId(), self.pageIndex, 74, [matrix]);\n` +
+      '              self.getTextContent({\n                stream: xobj,',
+  ],
+  [
+    'the form closes, and a form without text is not skipped the next time while it is observed (it may draw rules)',
+    '              }).then(function () {\n                if (!sinkWrapper.enqueueInvoked) {',
+    `              }).finally(() => ${OBSERVER}?.(self.idFactory.getDocId(), self.pageIndex, 75, [])).then(function () {\n` +
+      `                if (!sinkWrapper.enqueueInvoked && !${OBSERVER}) {`,
+  ],
+];
+
+/** pdf.worker.mjs with the observer calls; throws naming the anchor when this pdf.js differs. */
+export function patchWorker(source, url) {
+  let out = source;
+  for (const [what, find, replace] of PATCHES) {
+    const at = out.indexOf(find);
+    if (at < 0 || out.indexOf(find, at + 1) >= 0) {
+      throw new Error(`${url}: cannot add the drawing observer (${what}): its anchor is ${at < 0 ? 'missing' : 'not unique'}; this pdf.js release is not the one jixiao was written for (see package.json)`);
+    }
+    out = out.slice(0, at) + replace + out.slice(at + find.length);
+  }
+  // the parser reads this mark to know that text extraction reports drawing here
+  return `${out}\nglobalThis[Symbol.for("jixiao.pdfjs.drawing.patched")] = true;\n`;
+}
 
 export async function load(url, context, nextLoad) {
   if (url.startsWith('file:') && PLAIN.test(new URL(url).pathname)) {
-    return { format: 'module', source: await readFile(new URL(url)), shortCircuit: true };
+    const path = new URL(url).pathname;
+    let source = await readFile(new URL(url));
+    if (drawing && WORKER.test(path)) source = patchWorker(source.toString('utf8'), url);
+    return { format: 'module', source, shortCircuit: true };
   }
   return nextLoad(url, context);
 }
