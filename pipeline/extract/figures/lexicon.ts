@@ -3,6 +3,7 @@
 // an insurance fund, a project). Labels are matched on "match text" (see normalizeForMatch): widths
 // folded, white space and quotes dropped, and parentheticals without digits removed, so
 // “三公”经费 / "三公"经费 / 三公经费 and 因公出国（境）费 / 因公出国费 all meet the same label.
+import { memoByString } from '../../shared/memo.ts';
 import type { FigureKey, Phase } from '../../../schemas/records.ts';
 import { normalizeText } from '../../normalize/text.ts';
 
@@ -91,7 +92,11 @@ export interface MatchText { text: string; /** original index of each match-text
 const DROP = /[\s\u3000“”‘’"'「」『』〝〞]/;
 
 /** Normalises a line for matching, keeping a map back to the original characters. */
-export function normalizeForMatch(original: string): MatchText {
+export const normalizeForMatch = memoByString(matchText, {
+  maxKeyLength: 200, maxEntries: 50_000, copy: (m) => ({ text: m.text, map: m.map.slice() }),
+});
+
+function matchText(original: string): MatchText {
   const chars: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < original.length; i++) {
@@ -142,7 +147,11 @@ const FREE_BEFORE = /(^|[^\p{Script=Han}]|[年度局厅委办院室心部门位�
 const PHASE_INITIAL = /^(计划|决算|实际|预算|年初|调整|全年|本年|所有)/;
 
 /** Every label occurrence in match text, longest first and without overlaps. */
-export function findLabels(text: string): LabelMatch[] {
+export const findLabels = memoByString(labelsIn, {
+  maxKeyLength: 200, maxEntries: 50_000, copy: (found) => found.map((l) => ({ ...l })),
+});
+
+function labelsIn(text: string): LabelMatch[] {
   const found: Array<LabelMatch & { len: number }> = [];
   for (const { def, re } of compile()) {
     re.lastIndex = 0;
