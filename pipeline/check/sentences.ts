@@ -1,5 +1,6 @@
 // The document's text as the checking rules read it: paragraphs split into sentences, long table cells
 // as sentences of their own, and every number in them with its unit, precision and the words before it.
+import { memoByString } from '../shared/memo.ts';
 import type { Provenance } from '../../schemas/document.ts';
 import type { SegmentedDocument } from '../../schemas/sections.ts';
 import { findNumbers, type MoneyUnit, toYuan } from '../normalize/numbers.ts';
@@ -80,10 +81,16 @@ export function expandSpans(rows: Array<Array<{ text: string; rowSpan?: number; 
   return { grid: fill(grid), spanned: fill(spanned) };
 }
 
-/** Normalised text for matching: widths folded, LaTeX from PDF converters unwrapped, no white space. */
-export function cleanText(s: string): string {
+/**
+ * Normalised text for matching: widths folded, LaTeX from PDF converters unwrapped, no white space.
+ * A table's cells are cleaned for its sentences, its view and its spans: remembered for short text.
+ */
+export const cleanText = memoByString(cleanTextOf, { maxKeyLength: 200, maxEntries: 50_000, copy: (t) => t });
+
+function cleanTextOf(s: string): string {
   let t = normalizeText(s);
-  t = t.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
+  // LaTeX and Markdown marks come only from converted reports: most text has no backslash, $ or *
+  if (/[\\$*]/.test(t)) t = t.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
     .replace(/\\text\{([^{}]*)\}/g, '$1')
     .replace(/\\times/g, '×').replace(/\\leq?/g, '≤').replace(/\\geq?/g, '≥').replace(/\\%/g, '%')
     .replace(/\\[a-z]+/g, '').replace(/\$/g, '').replace(/\*\*/g, '');

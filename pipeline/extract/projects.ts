@@ -104,15 +104,9 @@ function fromTables(doc: SegmentedDocument): TableProject[] {
  * of the block (项目总成本 ≤31万元 beside 31.00); else the magnitude: a project of a million or more in 万元 would
  * be ten billion yuan, so such amounts are 元; otherwise 万元, the forms' convention.
  */
-const indicatorTables = new WeakMap<SegmentedDocument, ReturnType<typeof readIndicatorTables>>();
-function indicatorTablesOf(doc: SegmentedDocument) {
-  if (!indicatorTables.has(doc)) indicatorTables.set(doc, readIndicatorTables(doc));
-  return indicatorTables.get(doc)!;
-}
-
 function unstatedUnit(cells: Array<string | null | undefined>, project: string, doc: SegmentedDocument): MoneyUnit {
   const amounts = cells.map((c) => (c == null ? null : cellNumber(c))).filter((v): v is number => v != null && v > 0);
-  for (const t of indicatorTablesOf(doc)) {
+  for (const t of readIndicatorTables(doc)) {
     if (t.project !== project) continue;
     for (const row of t.rows) {
       const m = /([\d,]+(?:\.\d+)?)\s*(万元|元)/.exec(normalizeText(row.values.target ?? ''));
@@ -197,7 +191,7 @@ function sameProject(p: Project, q: Project): boolean {
 
 export function extractProjects(doc: SegmentedDocument, _meta: DocumentMeta): Project[] {
   const scores = new Map<string, number>();
-  for (const t of indicatorTablesOf(doc)) {
+  for (const t of readIndicatorTables(doc)) {
     const total = t.totals[0];
     if (!t.project || !total || scores.has(t.project)) continue;
     const v = cellNumber(total.values.score) ?? cellNumber(total.values.selfScore);

@@ -88,7 +88,18 @@ function placeTotal(h: Header, row: TableRow, spanned: boolean): RoleValues {
   return valuesOf(h, columns);
 }
 
-export function readIndicatorTables(doc: SegmentedDocument): IndicatorTable[] {
+// The indicators, the scores and the projects each read a document's indicator tables (five reads
+// a document): they are read once and shared, as a document does not change once segmented.
+const read = new WeakMap<SegmentedDocument, readonly IndicatorTable[]>();
+
+/** The document's indicator tables, read on first use and shared by every caller (do not edit them). */
+export function readIndicatorTables(doc: SegmentedDocument): readonly IndicatorTable[] {
+  let tables = read.get(doc);
+  if (!tables) read.set(doc, tables = readAll(doc));
+  return tables;
+}
+
+function readAll(doc: SegmentedDocument): IndicatorTable[] {
   const out: IndicatorTable[] = [];
   doc.blocks.forEach((block, b) => {
     if (block.kind !== 'table') return;
