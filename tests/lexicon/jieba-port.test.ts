@@ -6,9 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { USER_DICT } from '../../pipeline/lexicon/jieba.ts';
 import { HMM_MODEL, MAIN_DICT, loadSegmenter, readDictFile, type TaggedWord } from '../../pipeline/lexicon/segmenter/index.ts';
+import { decodeMainTable } from '../../pipeline/lexicon/segmenter/compact.ts';
+import { log } from '../../pipeline/lexicon/segmenter/log.ts';
 import { buildCompactDict, nodejiebaDictPath } from '../../scripts/build-jieba-dict.ts';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +87,22 @@ describe('the jieba port (repo user dictionary)', () => {
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     expect(sha(readFileSync(MAIN_DICT))).toBe(sha(buildCompactDict(nodejiebaDictPath('jieba.dict.utf8'))));
     expect(sha(readDictFile(HMM_MODEL).bytes)).toBe(sha(readFileSync(nodejiebaDictPath('hmm_model.utf8'))));
+  });
+
+  it('weighs every word of the shipped dictionaries as the C library\'s log does', () => {
+    // cppjieba's weights are glibc's log(freq / sum); segmenter/log.ts rounds correctly, and glibc's
+    // log misrounds a few arguments by one ulp (freq 4470, 33826, 52967 … of this sum). SQLite's ln()
+    // is the C library's log, so each frequency the dictionaries hold is checked against it.
+    const ln = new Database(':memory:').prepare('select ln(?)').pluck();
+    const { sum } = decodeMainTable(readDictFile(MAIN_DICT).bytes, MAIN_DICT);
+    const freqs = new Set<number>();
+    for (const line of readFileSync(nodejiebaDictPath('jieba.dict.utf8'), 'utf8').split('\n')) if (line) freqs.add(Number(line.split(' ')[1]));
+    for (const file of [USER_DICT, fixture('user-variants.dict.utf8')]) {
+      for (const cols of readFileSync(file, 'utf8').split('\n').map((l) => l.split(' '))) if (cols.length === 3 && Number(cols[1]) > 0) freqs.add(parseInt(cols[1], 10));
+    }
+    expect(freqs.size).toBeGreaterThan(5000);
+    const differ = [...freqs].filter((f) => log(f / sum) !== ln.get(f / sum));
+    expect(differ, 'frequencies whose weight the C library rounds the other way: give those user words another frequency').toEqual([]);
   });
 
   it(`tags the ${FIXTURE_STRINGS.length} strings the pipeline tagged as nodejieba does`, () => {
