@@ -148,6 +148,12 @@ describe('the jieba port on bad dictionary files', () => {
     expect(() => loadSegmenter({ userDicts: [fixture('no-such.dict.utf8')] })).toThrow(/no-such\.dict\.utf8: cannot read the dictionary file/);
   });
 
+  it('names a compact dictionary that is not one, or is cut short', () => {
+    const bytes = readDictFile(MAIN_DICT).bytes;
+    expect(() => decodeMainTable(bytes.subarray(0, bytes.length - 1), 'cut.jx')).toThrow(/cut\.jx: truncated or damaged compact dictionary/);
+    expect(() => decodeMainTable(readFileSync(fixture('bad-main.dict.utf8')), 'bad-main.dict.utf8')).toThrow(/bad-main\.dict\.utf8: not a compact jieba dictionary/);
+  });
+
   it('names the file and line of a malformed main dictionary', () => {
     expect(() => loadSegmenter({ dict: fixture('bad-main.dict.utf8') })).toThrow(/bad-main\.dict\.utf8: line 2 has 2 columns/);
   });

@@ -100,8 +100,8 @@ export class Dictionary {
   }
 
   /**
-   * Narrows [lo, hi), words sharing their first d code points, to those whose next one is rune.
-   * Returns the new lo and writes the new hi to `range[1]` (no allocation on the hot path).
+   * Narrows range = [lo, hi), words sharing their first d code points, to those whose next one is
+   * rune, in place (no allocation on the hot path); false when none is left.
    */
   narrow(range: Int32Array, d: number, rune: number): boolean {
     let lo = range[0];

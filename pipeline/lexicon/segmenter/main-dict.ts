@@ -187,7 +187,7 @@ function build(e: Entries): Table {
   for (const i of kept) for (let p = st[i]; p < st[i + 1]; p++) if (runes[p] > 0xffff) wide = true;
   const outRunes = wide ? new Uint32Array(total) : new Uint16Array(total);
   const outStarts = new Uint32Array(kept.length + 1);
-  // Map keys compare by SameValueZero, so a NaN weight (a negative user frequency) is one key too
+  // Map keys compare by SameValueZero, so a NaN weight (from a negative frequency) is one key too
   const distinct = new Map<number, number>();
   for (const i of kept) if (!distinct.has(e.weights[i])) distinct.set(e.weights[i], distinct.size);
   const weightOf = distinct.size <= 0x10000 ? new Uint16Array(kept.length) : new Uint32Array(kept.length);
