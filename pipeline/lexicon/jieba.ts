@@ -1,12 +1,11 @@
-// One nodejieba instance for the process, loaded on first use with the domain's user dictionary.
-// The dictionary is large (~300 MB resident): never load it per document or per worker.
-import { createRequire } from 'node:module';
+// One segmenter for the process, loaded on first use with the domain's user dictionary.
+// It is a TypeScript port of nodejieba's tag() (./segmenter/) over cppjieba's dictionary in ./dict/;
+// loading it costs ~0.5 s and ~20 MB, so it is still loaded once, not per document.
 import { fileURLToPath } from 'node:url';
+import { loadSegmenter, type TaggedWord } from './segmenter/index.ts';
 
-const require = createRequire(import.meta.url);
-
-export interface TaggedWord { word: string; tag: string }
-interface Jieba { load(opts: { userDict?: string }): void; cut(s: string, hmm?: boolean): string[]; tag(s: string): TaggedWord[] }
+export type { TaggedWord } from './segmenter/index.ts';
+interface Jieba { tag(s: string): TaggedWord[] }
 
 let instance: Jieba | null = null;
 
@@ -14,9 +13,8 @@ export const USER_DICT = fileURLToPath(new URL('./user.dict.utf8', import.meta.u
 
 export function jieba(): Jieba {
   if (!instance) {
-    const lib = require('nodejieba') as Jieba;
-    lib.load({ userDict: USER_DICT });
-    instance = { load: (o) => lib.load(o), cut: (s, hmm) => lib.cut(s, hmm), tag: memoTag(lib) };
+    const segmenter = loadSegmenter({ userDicts: [USER_DICT] });
+    instance = { tag: memoTag(segmenter.tag) };
   }
   return instance;
 }
@@ -26,13 +24,13 @@ export function jieba(): Jieba {
 // bound, and handed out as copies so a caller that edits its words edits only its own.
 const MAX_TAGGED = 20_000;
 
-function memoTag(lib: Jieba): Jieba['tag'] {
+function memoTag(tag: Jieba['tag']): Jieba['tag'] {
   const seen = new Map<string, TaggedWord[]>();
   return (s) => {
     let words = seen.get(s);
     if (!words) {
       if (seen.size >= MAX_TAGGED) seen.clear();
-      words = lib.tag(s);
+      words = tag(s);
       seen.set(s, words);
     }
     return words.map((w) => ({ word: w.word, tag: w.tag }));
