@@ -2,7 +2,8 @@
 // It is a TypeScript port of nodejieba's tag() (./segmenter/) over cppjieba's dictionary in ./dict/;
 // loading it costs ~0.5 s and ~20 MB, so it is still loaded once, not per document.
 import { fileURLToPath } from 'node:url';
-import { loadSegmenter, type TaggedWord } from './segmenter/index.ts';
+import { loadSegmenter, SEPARATOR_CHARS, type TaggedWord } from './segmenter/index.ts';
+import { memoByString } from '../shared/memo.ts';
 
 export type { TaggedWord } from './segmenter/index.ts';
 interface Jieba { tag(s: string): TaggedWord[] }
@@ -20,19 +21,26 @@ export function jieba(): Jieba {
 }
 
 // The identity finders tag the same short strings (unit names, cover lines) many times per document,
-// and a tagging is a pure function of the string once the dictionary is loaded: remembered, with a
-// bound, and handed out as copies so a caller that edits its words edits only its own.
-const MAX_TAGGED = 20_000;
+// and the organisation finder a report's whole text, whose sentences recur across a county's reports
+// (the same boilerplate, the same names). A tagging is a pure function of the string once the
+// dictionary is loaded, and a text tags as the pieces between its separators do: a long text is tagged
+// piece by piece, and short strings and pieces are remembered (bounded), handed out as copies so a
+// caller that edits its words edits only its own. A whole text is never kept.
+const MAX_KEPT = 200;
+const PIECE_END = new RegExp(`[${SEPARATOR_CHARS}]`, 'g');
 
 function memoTag(tag: Jieba['tag']): Jieba['tag'] {
-  const seen = new Map<string, TaggedWord[]>();
+  const remembered = memoByString(tag, { maxKeyLength: MAX_KEPT, maxEntries: 50_000, copy: (words) => words.map((w) => ({ word: w.word, tag: w.tag })) });
   return (s) => {
-    let words = seen.get(s);
-    if (!words) {
-      if (seen.size >= MAX_TAGGED) seen.clear();
-      words = tag(s);
-      seen.set(s, words);
+    if (s.length <= MAX_KEPT) return remembered(s);
+    const out: TaggedWord[] = [];
+    let from = 0;
+    for (const m of s.matchAll(PIECE_END)) {
+      const to = m.index + 1;
+      for (const w of remembered(s.slice(from, to))) out.push(w);
+      from = to;
     }
-    return words.map((w) => ({ word: w.word, tag: w.tag }));
+    if (from < s.length) for (const w of remembered(s.slice(from))) out.push(w);
+    return out;
   };
 }

@@ -158,3 +158,16 @@ describe('the jieba port on bad dictionary files', () => {
     expect(() => loadSegmenter({ dict: fixture('bad-main.dict.utf8') })).toThrow(/bad-main\.dict\.utf8: line 2 has 2 columns/);
   });
 });
+
+describe('the process-wide tagger (pipeline/lexicon/jieba.ts)', () => {
+  it('tags a long text piece by piece exactly as the segmenter tags it whole', async () => {
+    const { jieba } = await import('../../pipeline/lexicon/jieba.ts');
+    const whole = loadSegmenter({ userDicts: [USER_DICT] });
+    // the fixture's sentences joined into report-length texts, with and without their separators
+    const texts = [FIXTURE_STRINGS.slice(0, 400).join(''), FIXTURE_STRINGS.slice(400, 800).join('\n'), FIXTURE_STRINGS.slice(800, 1000).join('，')];
+    for (const text of texts) {
+      expect(text.length).toBeGreaterThan(1000);
+      expect(jieba().tag(text)).toEqual(whole.tag(text));
+    }
+  });
+});

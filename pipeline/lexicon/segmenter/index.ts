@@ -13,6 +13,7 @@ import { type TaggedWord, tag } from './tagger.ts';
 import { withUserDicts } from './user-dict.ts';
 
 export type { TaggedWord } from './tagger.ts';
+export { SEPARATOR_CHARS } from './tagger.ts';
 
 export interface Segmenter {
   /** The words of s with their part-of-speech tags, as nodejieba.tag(s) gives them. */

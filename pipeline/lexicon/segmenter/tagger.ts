@@ -7,8 +7,12 @@ import { mpCut } from './mp.ts';
 
 export interface TaggedWord { word: string; tag: string }
 
-/** cppjieba's SPECIAL_SEPARATORS: space, tab, newline, full-width comma, ideographic full stop. */
-const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+/**
+ * cppjieba's SPECIAL_SEPARATORS: space, tab, newline, full-width comma, ideographic full stop. The text
+ * between two of them is cut on its own, so a text tags as its pieces do, one after another.
+ */
+export const SEPARATOR_CHARS = ' \t\n，。';
+const SEPARATORS = new Set([...SEPARATOR_CHARS].map((c) => c.codePointAt(0)!));
 
 export function tag(dict: Dictionary, model: HmmModel, sentence: string): TaggedWord[] {
   const text = wellFormed(sentence);
