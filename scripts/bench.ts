@@ -6,7 +6,8 @@
 //   B  the import of all of them into a fresh database, with the default parsing workers
 //   A  raw pdf.js again
 // The ratio is import pages/s ÷ raw pages/s (the mean of the two A runs; both are printed, since
-// other processes on the machine move every figure). Peak RSS is the whole process (main thread and
+// other processes on the machine move every figure). CPU time per page (all threads) is printed for
+// both as well: it moves far less with the machine's load than the wall-clock figures. Peak RSS is the whole process (main thread and
 // workers are threads of it) over the import: the kernel's high-water mark, reset before B.
 // Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N] [--raw 100] [--from DIR ...]
 import { execFileSync } from 'node:child_process';
@@ -36,11 +37,11 @@ const status = (key: string) => Number(readFileSync('/proc/self/status', 'utf8')
 const resetPeak = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux: the mark covers the run so far */ } };
 
 const RAW_CHILD = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
-/** Raw pdf.js pages/s in a child process (one thread), so its pdf.js is not in this process's memory. */
-function raw(paths: string[]): number {
+/** Raw pdf.js in a child process (one thread), so its pdf.js is not in this process's memory: pages/s and CPU ms a page. */
+function raw(paths: string[]): { pps: number; cpuMs: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', RAW_CHILD, ...paths], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const { pages, seconds } = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; seconds: number };
-  return pages / seconds;
+  const { pages, seconds, cpuSeconds } = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; seconds: number; cpuSeconds: number };
+  return { pps: pages / seconds, cpuMs: (1000 * cpuSeconds) / pages };
 }
 
 console.log(`jixiao county benchmark — ${jobs} parsing workers, node ${process.version}, ${sources.length} distinct PDFs`);
@@ -53,16 +54,21 @@ for (const size of sizes) {
   const db = openSqlite(join(dir, 'bench.sqlite'));
   resetPeak();
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await importPaths(db, [join(dir, 'in')], { jobs });
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / summary.pages;
   const peak = status('VmHWM');
   await db.close();
   const after = raw(rawPaths);
-  const rawPps = (before + after) / 2;
+  const rawPps = (before.pps + after.pps) / 2;
+  const rawCpuMs = (before.cpuMs + after.cpuMs) / 2;
   const pps = summary.pages / seconds;
   console.log([
     `${size} PDFs: ${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed, ${summary.pages} pages in ${seconds.toFixed(1)} s`,
-    `  import ${pps.toFixed(1)} pages/s (${(summary.imported / seconds).toFixed(2)} documents/s) : raw pdf.js ${rawPps.toFixed(1)} pages/s (${before.toFixed(1)} before, ${after.toFixed(1)} after, ${rawPaths.length} files) = ratio ${(pps / rawPps).toFixed(2)}`,
+    `  import ${pps.toFixed(1)} pages/s (${(summary.imported / seconds).toFixed(2)} documents/s) : raw pdf.js ${rawPps.toFixed(1)} pages/s (${before.pps.toFixed(1)} before, ${after.pps.toFixed(1)} after, ${rawPaths.length} files) = ratio ${(pps / rawPps).toFixed(2)}`,
+    `  CPU a page, all threads: import ${cpuMs.toFixed(1)} ms, raw pdf.js ${rawCpuMs.toFixed(1)} ms (${(cpuMs / rawCpuMs).toFixed(2)} ×)`,
     `  peak RSS over the import ${mib(peak)} MiB`,
   ].join('\n'));
   for (const f of summary.outcomes) if (f.status === 'failed') console.log(`  failed: ${f.path}: ${f.reason}`);
