@@ -2,8 +2,10 @@
 // path before streaming: loadDataset → one string or buffer → writeFileSync) against the streaming ones
 // (what `jixiao export` runs). Each run is a fresh process, so its peak RSS is its own.
 //
-//   npx tsx scripts/bench-export.ts [--db FILE] [--line-items N] [--formats json,jsonl,csv,xlsx] [--paths old,new]
+//   npx tsx scripts/bench-export.ts [--db FILE] [--line-items N] [--formats json,jsonl,csv,xlsx] [--paths old,new] [--heap MiB]
 //
+// --heap caps each child's V8 heap (--max-old-space-size): a streaming export that finishes under a small
+// cap at any size shows its memory does not grow with the database.
 // Without --db it builds a large SQLite database once: fixtures/wild/docs imported, then its documents
 // copied through the store with fresh sha256 until the set holds --line-items line items (default
 // 300,000). The copies carry every table the export reads (records, statements, line items, flags);
@@ -117,10 +119,10 @@ async function digests(p: string): Promise<Record<string, string>> {
 const sizeOf = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + statSync(join(p, f)).size, 0) : statSync(p).size);
 
 /** Runs one export in a child process: wall time (including start-up) and the child's peak RSS. */
-function measure(db: string, format: string, path: 'old' | 'new', out: string): { seconds: number; rssMiB: number; bytes: number } {
+function measure(db: string, format: string, path: 'old' | 'new', out: string, heapMiB?: number): { seconds: number; rssMiB: number; bytes: number } {
   rmSync(out, { recursive: true, force: true });
   const t0 = performance.now();
-  const args = ['--import', 'tsx', join(ROOT, 'scripts/bench-export.ts'), '--child', '--path', path, '--db', db, '--format', format, '--out', out];
+  const args = [...(heapMiB ? [`--max-old-space-size=${heapMiB}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench-export.ts'), '--child', '--path', path, '--db', db, '--format', format, '--out', out];
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${path} ${format} failed: ${r.stderr}`);
@@ -131,7 +133,7 @@ function measure(db: string, format: string, path: 'old' | 'new', out: string): 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     db: { type: 'string' }, 'line-items': { type: 'string', default: '300000' },
-    formats: { type: 'string', default: 'json,jsonl,csv,xlsx' }, paths: { type: 'string', default: 'old,new' },
+    formats: { type: 'string', default: 'json,jsonl,csv,xlsx' }, heap: { type: 'string' }, paths: { type: 'string', default: 'old,new' },
     child: { type: 'boolean', default: false }, path: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
   } });
   if (values.child) return runOne(values.db!, values.format!, values.path as 'old' | 'new', values.out!);
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
     for (const path of values.paths!.split(',') as Array<'old' | 'new'>) {
       const out = join(work, `out-${path}.${format === 'csv' ? 'csv.d' : format}`);
       try {
-        const m = measure(db, format, path, out);
+        const m = measure(db, format, path, out, values.heap ? Number(values.heap) : undefined);
         // the contents (each file, each part of the workbook) against the other path's, when both ran
         const d = JSON.stringify(await digests(out));
         const same = seen.has(format) ? (seen.get(format) === d ? ', same content as the other path' : ', CONTENT DIFFERS from the other path') : '';

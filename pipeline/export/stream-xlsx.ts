@@ -96,6 +96,9 @@ function sheetFrame(xml: string, name: TableName, rows: number): { head: string;
 
 export class DatabaseChangedError extends Error {}
 
+/** Rows a worksheet holds (Excel, LibreOffice). */
+const SHEET_ROWS = 1_048_576;
+
 /** Writes the workbook to `path`; returns the rows of each sheet. */
 export async function writeXlsxExport(db: Db, plan: ExportPlan, path: string, batchSize?: number): Promise<Record<TableName, number>> {
   // pass 1: each table's rows
@@ -105,6 +108,9 @@ export async function writeXlsxExport(db: Db, plan: ExportPlan, path: string, ba
     for (const name of EXPORT_TABLE_NAMES) counts[name] += own[name].length;
     const n = await db.get<{ n: number | string }>('SELECT count(*) AS n FROM line_items WHERE document_id = ?', [d.row.id]);
     counts['line-items'] += Number(n?.n ?? 0);
+  }
+  for (const name of EXPORT_TABLE_NAMES) {
+    if (counts[name] + 1 > SHEET_ROWS) throw new Error(`cannot write ${path}: sheet ${SHEET_NAMES[name]} would have ${counts[name]} rows, more than a worksheet holds (${SHEET_ROWS - 1} below the header); export csv, or choose fewer documents with the filters`);
   }
   const frames = skeleton(counts);
   const out = await openOutput(path);

@@ -30,7 +30,9 @@ Formats:
   json    one object {"documents": […]}, one record per document (the shape the scorer reads, with lineItems)
   jsonl   the same, one document per line
 
-The filters choose documents; a document's line items go with it.
+The filters choose documents; a document's line items go with it. Every format is written document by
+document (memory stays flat however large the database) under a temporary name beside --out, renamed
+when complete: a failed export leaves no partial file.
 
 Options:
   --db FILE|URL    the database to read, a SQLite file or postgres://… (default ./${DEFAULT_DB})
