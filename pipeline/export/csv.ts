@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Table } from './tables.ts';
+import type { Column, Row, Table } from './tables.ts';
 
 export type HeaderStyle = 'zh' | 'en';
 
@@ -24,10 +24,15 @@ function field(v: string | number | null | undefined): string {
 }
 
 export function tableToCsv(table: Table, headers: HeaderStyle = 'zh'): string {
-  const lines = [table.columns.map((c) => field(headers === 'zh' ? c.zh : c.key)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => field(row[c.key])).join(','));
+  const lines = [csvHeaderLine(table.columns, headers)];
+  for (const row of table.rows) lines.push(csvLine(table.columns, row));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
+
+/** The header line of a table (without BOM or line end). */
+export const csvHeaderLine = (columns: Column[], headers: HeaderStyle = 'zh') => columns.map((c) => field(headers === 'zh' ? c.zh : c.key)).join(',');
+/** One row as a CSV line (without line end). */
+export const csvLine = (columns: Column[], row: Row) => columns.map((c) => field(row[c.key])).join(',');
 
 /** Writes documents.csv, figures.csv, … into the folder; returns the paths written. */
 export function writeCsvFolder(dir: string, tables: Table[], headers: HeaderStyle = 'zh'): string[] {

@@ -74,61 +74,80 @@ export async function loadRecords(db: Db, doc: DocumentRow, kind: RecordKind): P
   return rows.map((row, i) => ({ row, key: keys[i] }));
 }
 
-export async function loadDataset(db: Db, filter: DocumentFilter = {}): Promise<Dataset> {
-  const docs = await listDocuments(db, filter);
+/** The analyst's decisions for the whole store, indexed by key, and which of them the export met (for orphans). */
+export interface ReviewState {
+  corrections: Map<string, CorrectionRow[]>;
+  reviews: Map<string, FlagReviewRow>;
+  usedCorrections: Set<string>;
+  usedReviews: Set<string>;
+}
+
+export async function loadReviewState(db: Db): Promise<ReviewState> {
   const corrections = new Map<string, CorrectionRow[]>();
   for (const c of await loadCorrections(db)) {
     const k = corrKey(c.sha256, c.record, c.record_key);
     corrections.set(k, [...(corrections.get(k) ?? []), c]);
   }
   const reviews = new Map((await loadFlagReviews(db)).map((r) => [`${r.sha256}\u0000${r.flag_key}`, r]));
-  const usedCorrections = new Set<string>();
-  const usedReviews = new Set<string>();
-
-  const documents: ReviewedDocument[] = [];
-  for (const doc of docs) {
-    const load = async (kind: RecordKind): Promise<ReviewedRecord[]> => (await loadRecords(db, doc, kind)).map(({ row, key }) => {
-      const k = corrKey(doc.sha256, kind, key);
-      const cs = corrections.get(k) ?? [];
-      if (cs.length) usedCorrections.add(k);
-      const original: Record<string, unknown> = {};
-      const eff = { ...row };
-      for (const c of cs) {
-        if (!(c.field in eff)) continue;
-        original[c.field] = row[c.field];
-        eff[c.field] = c.value_corrected;
-      }
-      return { kind, id: row.id, documentId: doc.id, key, row: eff, original, corrections: cs, source: JSON.parse(row.source) as Provenance, flagIds: [] };
-    });
-    const flags = (await db.all('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id', [doc.id])).map((f): ReviewedFlag => {
-      const evidence = JSON.parse(f.evidence) as Evidence[];
-      const key = flagKey({ rule: f.rule, stated: f.stated, evidence });
-      const rk = `${doc.sha256}\u0000${key}`;
-      const review = reviews.get(rk) ?? null;
-      if (review) usedReviews.add(rk);
-      return {
-        id: f.id, documentId: doc.id, scope: f.scope, category: f.category, rule: f.rule, severity: f.severity, message: f.message,
-        formula: f.formula, stated: f.stated, computed: f.computed, tolerance: f.tolerance, evidence, key,
-        status: review?.status ?? 'open', review, links: [],
-      };
-    });
-    const [figures, indicators, scores, projects, statements, lineItems] = await Promise.all([
-      load('figure'), load('indicator'), load('score'), load('project'), loadStatements(db, doc.id), loadStoredLineItems(db, doc.id),
-    ]);
-    documents.push({ row: doc, figures, indicators, scores, projects, flags, statements, lineItems });
-  }
-
-  linkFlags(documents);
-
-  const shas = new Set(docs.map((d) => d.sha256));
-  const orphans: Dataset['orphans'] = [
-    ...[...corrections.entries()].filter(([k, cs]) => shas.has(cs[0].sha256) && !usedCorrections.has(k)).flatMap(([, cs]) => cs),
-    ...[...reviews.entries()].filter(([k, r]) => shas.has(r.sha256) && !usedReviews.has(k)).map(([, r]) => r),
-  ];
-  return { documents, orphans };
+  return { corrections, reviews, usedCorrections: new Set(), usedReviews: new Set() };
 }
 
-function overlaps(ev: Provenance, rec: Provenance): boolean {
+/**
+ * One document's records with corrections applied and its flags with their reviews, not yet linked
+ * (linkFlags). `lineItems: false` leaves the line items out (a streaming export reads them in batches).
+ */
+export async function loadReviewedDocument(db: Db, doc: DocumentRow, state: ReviewState, options: { lineItems?: boolean } = {}): Promise<ReviewedDocument> {
+  const { corrections, reviews, usedCorrections, usedReviews } = state;
+  const load = async (kind: RecordKind): Promise<ReviewedRecord[]> => (await loadRecords(db, doc, kind)).map(({ row, key }) => {
+    const k = corrKey(doc.sha256, kind, key);
+    const cs = corrections.get(k) ?? [];
+    if (cs.length) usedCorrections.add(k);
+    const original: Record<string, unknown> = {};
+    const eff = { ...row };
+    for (const c of cs) {
+      if (!(c.field in eff)) continue;
+      original[c.field] = row[c.field];
+      eff[c.field] = c.value_corrected;
+    }
+    return { kind, id: row.id, documentId: doc.id, key, row: eff, original, corrections: cs, source: JSON.parse(row.source) as Provenance, flagIds: [] };
+  });
+  const flags = (await db.all('SELECT * FROM flags WHERE document_id = ? ORDER BY scope, id', [doc.id])).map((f): ReviewedFlag => {
+    const evidence = JSON.parse(f.evidence) as Evidence[];
+    const key = flagKey({ rule: f.rule, stated: f.stated, evidence });
+    const rk = `${doc.sha256}\u0000${key}`;
+    const review = reviews.get(rk) ?? null;
+    if (review) usedReviews.add(rk);
+    return {
+      id: f.id, documentId: doc.id, scope: f.scope, category: f.category, rule: f.rule, severity: f.severity, message: f.message,
+      formula: f.formula, stated: f.stated, computed: f.computed, tolerance: f.tolerance, evidence, key,
+      status: review?.status ?? 'open', review, links: [],
+    };
+  });
+  const [figures, indicators, scores, projects, statements, lineItems] = await Promise.all([
+    load('figure'), load('indicator'), load('score'), load('project'), loadStatements(db, doc.id),
+    options.lineItems === false ? [] : loadStoredLineItems(db, doc.id),
+  ]);
+  return { row: doc, figures, indicators, scores, projects, flags, statements, lineItems };
+}
+
+/** Decisions for documents in the set (by sha256) that matched no record or flag in a full pass over it. */
+export function orphansOf(shas: Set<string>, state: ReviewState): Dataset['orphans'] {
+  return [
+    ...[...state.corrections.entries()].filter(([k, cs]) => shas.has(cs[0].sha256) && !state.usedCorrections.has(k)).flatMap(([, cs]) => cs),
+    ...[...state.reviews.entries()].filter(([k, r]) => shas.has(r.sha256) && !state.usedReviews.has(k)).map(([, r]) => r),
+  ];
+}
+
+export async function loadDataset(db: Db, filter: DocumentFilter = {}): Promise<Dataset> {
+  const docs = await listDocuments(db, filter);
+  const state = await loadReviewState(db);
+  const documents: ReviewedDocument[] = [];
+  for (const doc of docs) documents.push(await loadReviewedDocument(db, doc, state));
+  linkFlags(documents);
+  return { documents, orphans: orphansOf(new Set(docs.map((d) => d.sha256)), state) };
+}
+
+export function overlaps(ev: Provenance, rec: Provenance): boolean {
   if (ev.line != null) {
     if (rec.line == null) return false;
     const [a, b] = [ev.line, ev.lineEnd ?? ev.line];
@@ -141,7 +160,7 @@ function overlaps(ev: Provenance, rec: Provenance): boolean {
   return true;
 }
 
-function textAgrees(evidence: string, r: ReviewedRecord): boolean {
+export function textAgrees(evidence: string, r: ReviewedRecord): boolean {
   const e = compact(evidence);
   if (e.length < 2) return false;
   const raw = compact(r.row.raw);

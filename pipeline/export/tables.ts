@@ -13,7 +13,7 @@
 import type { Provenance } from '../../schemas/document.ts';
 import { isLowConfidence, ocrConfidence } from '../../schemas/confidence.ts';
 import type { Db } from '../store/types.ts';
-import type { DocumentFilter } from '../store/read.ts';
+import type { DocumentFilter, StoredLineItem } from '../store/read.ts';
 import { FIELDS, type RecordKind } from '../review/fields.ts';
 import { loadDataset, type Dataset, type ReviewedDocument, type ReviewedFlag, type ReviewedRecord } from './dataset.ts';
 
@@ -192,6 +192,19 @@ function documentScore(d: ReviewedDocument): number | null {
 export function buildTables(dataset: Dataset): Table[] {
   const rows: Record<TableName, Row[]> = { documents: [], figures: [], indicators: [], scores: [], projects: [], flags: [], 'line-items': [] };
   for (const d of dataset.documents) {
+    const own = documentTables(d);
+    for (const name of EXPORT_TABLE_NAMES) for (const r of own[name]) rows[name].push(r);
+  }
+  return EXPORT_TABLE_NAMES.map((name) => ({ name, sheet: SHEET_NAMES[name], columns: COLUMNS[name], rows: rows[name] }));
+}
+
+/**
+ * One document's rows of every table (line items: those in d.lineItems). Every rule of the tables is
+ * within one document (figures collapse within their document), so the tables are these rows in document order.
+ */
+export function documentTables(d: ReviewedDocument): Record<TableName, Row[]> {
+  const rows: Record<TableName, Row[]> = { documents: [], figures: [], indicators: [], scores: [], projects: [], flags: [], 'line-items': [] };
+  {
     const figureGroups = new Map<string, ReviewedRecord[]>();
     for (const f of d.figures) figureGroups.set(f.key, [...(figureGroups.get(f.key) ?? []), f]);
     rows.documents.push({
@@ -235,13 +248,14 @@ export function buildTables(dataset: Dataset): Table[] {
       });
     }
     for (const f of d.flags) rows.flags.push(flagRow(d, f));
-    rows['line-items'].push(...lineItemRows(d));
+    rows['line-items'] = lineItemRows(d);
   }
-  return EXPORT_TABLE_NAMES.map((name) => ({ name, sheet: SHEET_NAMES[name], columns: COLUMNS[name], rows: rows[name] }));
+  return rows;
 }
 
-function lineItemRows(d: ReviewedDocument): Row[] {
-  return d.lineItems.map((li) => {
+/** Rows of line-items.csv / 明细 for the document's line items (`items`: a batch of them, by default all). */
+export function lineItemRows(d: ReviewedDocument, items: StoredLineItem[] = d.lineItems): Row[] {
+  return items.map((li) => {
     const statement = li.statementOrd != null ? d.statements[li.statementOrd] : undefined;
     return {
       id: li.id, ...docCols(d), statement: li.statement, statement_zh: STATEMENT_ZH[li.statement] ?? null, statement_title: li.statementTitle,

@@ -11,24 +11,29 @@ import type { Column, Table } from './tables.ts';
 const require = createRequire(import.meta.url);
 const XLSX = require('xlsx') as typeof import('xlsx');
 
-const FORMATS: Record<Column['type'], string | null> = {
+export const FORMATS: Record<Column['type'], string | null> = {
   text: null, int: '0', yuan: '#,##0.00', score: '0.00', rate: '0.00"%"', number: 'General',
 };
 
 /** Excel's limit on one cell's text. */
-const CELL_MAX = 32767;
+export const CELL_MAX = 32767;
+
+/** A table cell as the workbook holds it: a number (in a numeric column), text (cut at Excel's limit), or nothing. */
+export function cellValue(c: Column, v: string | number | null | undefined): string | number | null {
+  if (v == null || v === '') return null;
+  if (c.type !== 'text' && typeof v === 'number') return v;
+  const s = String(v);
+  return s.length > CELL_MAX ? s.slice(0, CELL_MAX - 1) + '…' : s;
+}
+
+/** The column widths the workbook gives each table's columns (characters). */
+export const columnWidths = (columns: Column[]) => columns.map((c) => ({ wch: c.width ?? Math.max(8, c.zh.length * 2 + 2) }));
 
 export function tablesToXlsx(tables: Table[]): Buffer {
   const wb = XLSX.utils.book_new();
   for (const t of tables) {
     const aoa: unknown[][] = [t.columns.map((c) => c.zh)];
-    for (const r of t.rows) aoa.push(t.columns.map((c) => {
-      const v = r[c.key];
-      if (v == null || v === '') return null;
-      if (c.type !== 'text' && typeof v === 'number') return v;
-      const s = String(v);
-      return s.length > CELL_MAX ? s.slice(0, CELL_MAX - 1) + '…' : s;
-    }));
+    for (const r of t.rows) aoa.push(t.columns.map((c) => cellValue(c, r[c.key])));
     const ws = XLSX.utils.aoa_to_sheet(aoa, { cellDates: false });
     t.columns.forEach((c, ci) => {
       const z = FORMATS[c.type];
@@ -38,7 +43,7 @@ export function tablesToXlsx(tables: Table[]): Buffer {
         if (cell.t === 'n' && z) cell.z = z;
       }
     });
-    ws['!cols'] = t.columns.map((c) => ({ wch: c.width ?? Math.max(8, c.zh.length * 2 + 2) }));
+    ws['!cols'] = columnWidths(t.columns);
     const range = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(t.rows.length, 1), c: t.columns.length - 1 } });
     ws['!autofilter'] = { ref: range };
     XLSX.utils.book_append_sheet(wb, ws, t.sheet);
@@ -54,9 +59,10 @@ export function freezeHeaderRows(xlsx: Uint8Array): Buffer {
   const files = unzipSync(xlsx);
   for (const name of Object.keys(files)) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
-    const xml = strFromU8(files[name]);
-    const frozen = xml.replace(/<sheetView\b([^>]*?)\/>/, (_m, attrs: string) => `<sheetView${attrs}>${PANE}</sheetView>`);
-    files[name] = strToU8(frozen);
+    files[name] = strToU8(freezeSheetXml(strFromU8(files[name])));
   }
   return Buffer.from(zipSync(files, { level: 6 }));
 }
+
+/** A worksheet's XML with its first row frozen. */
+export const freezeSheetXml = (xml: string) => xml.replace(/<sheetView\b([^>]*?)\/>/, (_m, attrs: string) => `<sheetView${attrs}>${PANE}</sheetView>`);

@@ -52,24 +52,31 @@ export async function loadExtraction(db: Db, row: DocumentRow): Promise<Extracti
   const [figureRows, indicatorRows, scoreRows, projectRows, statements, lineItems] = await Promise.all([
     q(db, row, 'figures'), q(db, row, 'indicators', 'ord'), q(db, row, 'scores'), q(db, row, 'projects'), loadStatements(db, row.id), loadLineItems(db, row.id),
   ]);
-  const origin = (r: Record<string, any>) => ({ source: src(r.source), section: r.section as string });
-  const figures: Figure[] = figureRows.map((r) => ({ key: r.key, phase: r.phase, valueYuan: r.value_yuan, raw: r.raw, year: r.year, label: r.label, ...origin(r) }));
-  const indicators: Indicator[] = indicatorRows.map((r) => {
-    const cols = new Set(String(r.columns).split(',').filter(Boolean));
-    const row: Indicator = {
-      project: r.project, level1: r.level1, level2: r.level2, level3: r.level3, comparator: r.comparator, target: r.target,
-      targetValue: r.target_value, targetUnit: r.target_unit, actual: r.actual, actualValue: r.actual_value, raw: r.raw, ...origin(r),
-    };
-    if (cols.has('weight')) row.weight = r.weight;
-    if (cols.has('score')) row.score = r.score;
-    if (cols.has('selfScore')) row.selfScore = r.self_score;
-    return row;
-  });
-  const scores: Score[] = scoreRows.map((r) => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) }));
-  const projects: Project[] = projectRows.map((r) => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
-    executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) }));
+  const figures = figureRows.map(figureOf);
+  const indicators = indicatorRows.map(indicatorOf);
+  const scores = scoreRows.map(scoreOf);
+  const projects = projectRows.map(projectOf);
   return { meta: metaOf(row), figures, indicators, scores, projects, statements, lineItems };
 }
+
+// Stored rows (database column names) back to the records as extracted; the streaming export maps them one
+// document at a time with these too.
+const origin = (r: Record<string, any>) => ({ source: src(r.source), section: r.section as string });
+export const figureOf = (r: Record<string, any>): Figure => ({ key: r.key, phase: r.phase, valueYuan: r.value_yuan, raw: r.raw, year: r.year, label: r.label, ...origin(r) });
+export function indicatorOf(r: Record<string, any>): Indicator {
+  const cols = new Set(String(r.columns).split(',').filter(Boolean));
+  const row: Indicator = {
+    project: r.project, level1: r.level1, level2: r.level2, level3: r.level3, comparator: r.comparator, target: r.target,
+    targetValue: r.target_value, targetUnit: r.target_unit, actual: r.actual, actualValue: r.actual_value, raw: r.raw, ...origin(r),
+  };
+  if (cols.has('weight')) row.weight = r.weight;
+  if (cols.has('score')) row.score = r.score;
+  if (cols.has('selfScore')) row.selfScore = r.self_score;
+  return row;
+}
+export const scoreOf = (r: Record<string, any>): Score => ({ scope: r.scope, kind: r.kind, name: r.name, value: r.value, max: r.max, grade: r.grade, raw: r.raw, ...origin(r) });
+export const projectOf = (r: Record<string, any>): Project => ({ code: r.code, name: r.name, budgetYuan: r.budget_yuan, adjustedYuan: r.adjusted_yuan,
+  executedYuan: r.executed_yuan, executionRate: r.execution_rate, score: r.score, raw: r.raw, ...origin(r) });
 
 function q(db: Db, row: DocumentRow, table: string, order = 'id') {
   return db.all(`SELECT * FROM ${table} WHERE document_id = ? ORDER BY ${order}`, [row.id]);
@@ -90,12 +97,16 @@ export async function loadLineItems(db: Db, documentId: number): Promise<LineIte
 }
 
 export async function loadStoredLineItems(db: Db, documentId: number): Promise<StoredLineItem[]> {
-  return (await db.all('SELECT * FROM line_items WHERE document_id = ? ORDER BY id', [documentId])).map((r) => ({
+  return (await db.all('SELECT * FROM line_items WHERE document_id = ? ORDER BY id', [documentId])).map(storedLineItemOf);
+}
+
+export function storedLineItemOf(r: Record<string, any>): StoredLineItem {
+  return {
     id: r.id, statementOrd: r.statement_ord,
     statement: r.statement, code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, entity: r.entity, measure: r.measure,
     phase: r.phase, year: r.year, valueYuan: r.value_yuan, raw: r.raw, row: r.row, column: r.col, statementTitle: r.statement_title,
     moneyUnit: r.money_unit, source: src(r.source), section: r.section,
-  }));
+  };
 }
 
 export async function loadFlags(db: Db, documentId: number): Promise<Array<Flag & { scope: string }>> {

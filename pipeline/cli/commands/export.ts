@@ -1,11 +1,12 @@
 // jixiao export: the cleaned dataset out of the database.
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { openStore } from '../../store/open.ts';
-import { exportJson, exportJsonl } from '../../export/json.ts';
-import { loadTables } from '../../export/tables.ts';
-import { writeCsvFolder } from '../../export/csv.ts';
-import { tablesToXlsx } from '../../export/xlsx.ts';
+import { EXPORT_TABLE_NAMES, SHEET_NAMES } from '../../export/tables.ts';
+import { planExport, planOrphans } from '../../export/walk.ts';
+import { openOutput, writeAll } from '../../export/output.ts';
+import { writeJson, type JsonStyle } from '../../export/stream-json.ts';
+import { writeCsvExport } from '../../export/stream-csv.ts';
+import { writeXlsxExport } from '../../export/stream-xlsx.ts';
 import { DEFAULT_DB, UsageError, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
@@ -29,7 +30,9 @@ Formats:
   json    one object {"documents": […]}, one record per document (the shape the scorer reads, with lineItems)
   jsonl   the same, one document per line
 
-The filters choose documents; a document's line items go with it.
+The filters choose documents; a document's line items go with it. Every format is written document by
+document (memory stays flat however large the database) under a temporary name beside --out, renamed
+when complete: a failed export leaves no partial file.
 
 Options:
   --db FILE|URL    the database to read, a SQLite file or postgres://… (default ./${DEFAULT_DB})
@@ -64,24 +67,24 @@ async function runExport(args: string[]): Promise<number> {
   if (filter.year != null && !Number.isInteger(filter.year)) throw new UsageError(`--year must be a year, not "${values.year}"`);
   const db = await openStore(values.db!, { readonly: true });
   try {
+    // every format streams: one document's records in memory at a time, written under a temporary name
+    // and renamed into place when complete
+    const plan = await planExport(db, filter);
     if (format === 'csv' || format === 'xlsx') {
-      const { tables, dataset } = await loadTables(db, filter);
       if (format === 'csv') {
-        const paths = writeCsvFolder(values.out, tables, values.headers);
-        process.stderr.write(`wrote ${paths.length} tables to ${values.out}: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}\n`);
+        const { paths, rows } = await writeCsvExport(db, plan, values.out, values.headers);
+        process.stderr.write(`wrote ${paths.length} tables to ${values.out}: ${EXPORT_TABLE_NAMES.map((t) => `${t} ${rows[t]}`).join(', ')}\n`);
       } else {
-        writeFileSync(values.out, tablesToXlsx(tables));
-        process.stderr.write(`wrote ${values.out}: ${tables.map((t) => `${t.sheet} ${t.rows.length}`).join(', ')}\n`);
+        const rows = await writeXlsxExport(db, plan, values.out);
+        process.stderr.write(`wrote ${values.out}: ${EXPORT_TABLE_NAMES.map((t) => `${SHEET_NAMES[t]} ${rows[t]}`).join(', ')}\n`);
       }
-      if (dataset.orphans.length) process.stderr.write(`note: ${dataset.orphans.length} review decision(s) match no record any more (extraction changed); "jixiao review list --orphans" shows them\n`);
+      const orphans = planOrphans(plan);
+      if (orphans.length) process.stderr.write(`note: ${orphans.length} review decision(s) match no record any more (extraction changed); "jixiao review list --orphans" shows them\n`);
       return 0;
     }
-    const text = format === 'json' ? await exportJson(db, filter) : await exportJsonl(db, filter);
-    if (values.out === '-') process.stdout.write(text);
-    else {
-      writeFileSync(values.out, text);
-      process.stderr.write(`wrote ${values.out}\n`);
-    }
+    const out = await openOutput(values.out);
+    await writeAll([out], () => writeJson(db, plan, out, format as JsonStyle));
+    if (values.out !== '-') process.stderr.write(`wrote ${values.out}\n`);
     return 0;
   } finally {
     await db.close();
