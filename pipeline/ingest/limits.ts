@@ -24,11 +24,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFileMb: 200,
   maxPages: 3000,
   maxCells: 500_000,
-  // V8 sizes a worker's young generation from this limit (16 MiB semispaces at 2 GiB, 8 at 1 GiB) and
-  // lets the heap grow as freely up to 1 GiB as beyond it: 1 GiB holds the largest reports here with
-  // room to spare and costs each worker ~40 MiB less resident; below it V8 collects far more often
-  // (at 768 MiB the import took a third more CPU)
-  workerMemoryMb: 1024,
+  workerMemoryMb: 2048,
   timeoutSeconds: 300,
   maxArchiveEntries: 10_000,
   maxArchiveMb: 8192,
