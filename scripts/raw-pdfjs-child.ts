@@ -4,8 +4,8 @@
 import { register } from 'node:module';
 import { rawPdfjsPages } from './raw-pdf.ts';
 
-// pdf.js as it ships: loaded as plain JavaScript like the import's, without the drawing observer
-register('../pipeline/ingest/plain-modules.mjs', import.meta.url, { data: { drawing: false } });
+// pdf.js as it ships: loaded as plain JavaScript like the import's, without jixiao's changes
+register('../pipeline/ingest/plain-modules.mjs', import.meta.url, { data: { patched: false } });
 const t = performance.now();
 const cpu = process.cpuUsage();
 const pages = await rawPdfjsPages(process.argv.slice(2));

@@ -8,7 +8,7 @@ import { openPdf } from '../../parsers/pdf/load.ts';
 import { drawingObserved, withDrawing } from '../../parsers/pdf/drawing.ts';
 import { readRulings } from '../../parsers/pdf/rulings.ts';
 // @ts-expect-error: a plain JavaScript module hook, without types
-import { patchWorker } from '../../pipeline/ingest/plain-modules.mjs';
+import { patchPdfjs } from '../../pipeline/ingest/plain-modules.mjs';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
 const pdfs = [
@@ -50,8 +50,8 @@ describe('ruling lines from the text pass', () => {
 
   it('refuses a pdf.js whose code is not the one the hook was written for, by name', () => {
     const source = readFileSync(new URL('../../node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', import.meta.url), 'utf8');
-    expect(patchWorker(source, 'pdf.worker.mjs')).toContain('jixiao.pdfjs.drawing');
+    expect(patchPdfjs('pdf.worker.mjs', source, 'pdf.worker.mjs')).toContain('jixiao.pdfjs.drawing');
     const changed = source.replace('currentTextState ||= textState.clone();', 'currentTextState = textState.clone();');
-    expect(() => patchWorker(changed, 'pdf.worker.mjs')).toThrow(/pdf\.worker\.mjs: cannot add the drawing observer \(path, paint.*anchor is missing/);
+    expect(() => patchPdfjs('pdf.worker.mjs', changed, 'pdf.worker.mjs')).toThrow(/pdf\.worker\.mjs: cannot patch pdf\.js \(path, paint.*anchor is missing/);
   });
 });
