@@ -30,7 +30,7 @@ const MAX_KEPT = 200;
 const PIECE_END = new RegExp(`[${SEPARATOR_CHARS}]`, 'g');
 
 function memoTag(tag: Jieba['tag']): Jieba['tag'] {
-  const remembered = memoByString(tag, { maxKeyLength: MAX_KEPT, maxEntries: 50_000, copy: (words) => words.map((w) => ({ word: w.word, tag: w.tag })) });
+  const remembered = memoByString(tag, { maxKeyLength: MAX_KEPT, maxChars: 200_000, copy: (words) => words.map((w) => ({ word: w.word, tag: w.tag })) });
   return (s) => {
     if (s.length <= MAX_KEPT) return remembered(s);
     const out: TaggedWord[] = [];

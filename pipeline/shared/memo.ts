@@ -2,26 +2,29 @@
 // cells, labels and lines again and again (a statement's row names in every table of a report, the
 // same names in every report of a county), and some of the work on a string is costly (a dozen
 // regular expressions, a jieba tagging). Only short keys are kept: long text (a report's whole body)
-// rarely repeats and would hold memory for nothing. The store is bounded and starts over when full.
+// rarely repeats and would hold memory for nothing. The store is bounded by the characters of its keys
+// (the results here grow with their string: words, a character map) and starts over when full.
 
 export interface MemoOptions<V> {
   /** Keys longer than this are computed each time and not kept. */
   maxKeyLength: number;
-  /** Entries kept before the store starts over. */
-  maxEntries: number;
+  /** Characters of keys kept (in all) before the store starts over. */
+  maxChars: number;
   /** A copy handed out for each call, so a caller that edits its result edits only its own. */
   copy: (value: V) => V;
 }
 
 export function memoByString<V>(fn: (s: string) => V, options: MemoOptions<V>): (s: string) => V {
   const seen = new Map<string, V>();
+  let chars = 0;
   return (s) => {
     if (s.length > options.maxKeyLength) return fn(s);
     let value = seen.get(s);
     if (value === undefined) {
-      if (seen.size >= options.maxEntries) seen.clear();
+      if (chars + s.length > options.maxChars) { seen.clear(); chars = 0; }
       value = fn(s);
       seen.set(s, value);
+      chars += s.length;
     }
     return options.copy(value);
   };

@@ -93,7 +93,7 @@ const DROP = /[\s\u3000“”‘’"'「」『』〝〞]/;
 
 /** Normalises a line for matching, keeping a map back to the original characters. */
 export const normalizeForMatch = memoByString(matchText, {
-  maxKeyLength: 200, maxEntries: 50_000, copy: (m) => ({ text: m.text, map: m.map.slice() }),
+  maxKeyLength: 200, maxChars: 200_000, copy: (m) => ({ text: m.text, map: m.map.slice() }),
 });
 
 function matchText(original: string): MatchText {
@@ -148,7 +148,7 @@ const PHASE_INITIAL = /^(计划|决算|实际|预算|年初|调整|全年|本年
 
 /** Every label occurrence in match text, longest first and without overlaps. */
 export const findLabels = memoByString(labelsIn, {
-  maxKeyLength: 200, maxEntries: 50_000, copy: (found) => found.map((l) => ({ ...l })),
+  maxKeyLength: 200, maxChars: 200_000, copy: (found) => found.map((l) => ({ ...l })),
 });
 
 function labelsIn(text: string): LabelMatch[] {
