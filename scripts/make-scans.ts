@@ -5,6 +5,7 @@
 // Every output is named like its input, so score.mjs matches it to the same gold.
 // The binding is written here (one Flate-compressed DeviceGray image per page) rather than with
 // img2pdf, so the script needs nothing but poppler-utils.
+import { mulberry32 } from './prng.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,17 +36,7 @@ export function readPgm(bytes: Uint8Array): Grey {
   return { width, height, data: bytes.slice(pos, pos + width * height) };
 }
 
-/** Seeded PRNG (mulberry32): the same scan every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** Turns the image by `degrees` about its centre (bilinear), paper-white outside. */
 export function rotate(img: Grey, degrees: number): Grey {

@@ -3,6 +3,7 @@
 // (fixtures/lexicon/tagged-strings.txt; whole documents cut into their sentences), generated edge
 // cases (punctuation, digits, Latin, full-width forms, emoji, lone surrogates, whitespace, long
 // runs), and a user dictionary written to hit each of cppjieba's loading rules. Zero differences.
+import { mulberry32 } from '../../scripts/prng.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,17 +22,7 @@ const nodejieba = require('nodejieba') as NodeJieba;
 const fixture = (name: string) => new URL(`../../fixtures/lexicon/${name}`, import.meta.url).pathname;
 const FIXTURE_STRINGS = readFileSync(fixture('tagged-strings.txt'), 'utf8').split('\n').filter((s) => s !== '');
 
-/** Deterministic PRNG (mulberry32), so a failure names a string that comes back on the next run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function edgeCases(): string[] {
   const cases = [
