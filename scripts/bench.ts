@@ -10,7 +10,6 @@
 // both as well: it moves far less with the machine's load than the wall-clock figures. Peak RSS is the whole process (main thread and
 // workers are threads of it) over the import: the kernel's high-water mark, reset before B.
 // Usage: npx tsx scripts/bench.ts [--sizes 100,500,1000] [--jobs N] [--raw 100] [--from DIR ...]
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { openSqlite } from '../pipeline/store/sqlite.ts';
 import { defaultJobs, importPaths } from '../pipeline/ingest/index.ts';
 import { buildPdfCorpus, realPdfs } from './county-corpus.ts';
+import { rawPdfjsInChild } from './raw-pdf.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,11 +36,9 @@ const status = (key: string) => Number(readFileSync('/proc/self/status', 'utf8')
 /** Resets the kernel's peak-RSS mark of this process to its current RSS (Linux). */
 const resetPeak = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux: the mark covers the run so far */ } };
 
-const RAW_CHILD = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
 /** Raw pdf.js in a child process (one thread), so its pdf.js is not in this process's memory: pages/s and CPU ms a page. */
 function raw(paths: string[]): { pps: number; cpuMs: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', RAW_CHILD, ...paths], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const { pages, seconds, cpuSeconds } = JSON.parse(out.trim().split('\n').pop()!) as { pages: number; seconds: number; cpuSeconds: number };
+  const { pages, seconds, cpuSeconds } = rawPdfjsInChild(paths);
   return { pps: pages / seconds, cpuMs: (1000 * cpuSeconds) / pages };
 }
 

@@ -21,6 +21,18 @@ export async function rawPdfjsPages(paths: string[], options: { operatorList?: b
   return pages;
 }
 
+export interface RawRun { pages: number; seconds: number; cpuSeconds: number }
+
+/**
+ * Raw pdf.js text extraction of `paths` in a child process (scripts/raw-pdfjs-child.ts: pdf.js as it
+ * ships, one thread), so the baseline's pdf.js is not in the caller's memory or timings.
+ */
+export function rawPdfjsInChild(paths: string[]): RawRun {
+  const child = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, ...paths], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as RawRun;
+}
+
 export const hasPdftotext = () => !spawnSync('pdftotext', ['-v']).error;
 
 /** Extracts every file's text with pdftotext (process start included). */

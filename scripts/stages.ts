@@ -8,7 +8,6 @@
 //   meta, statements, figures, indicators, scores, projects, validate, checks, store (SQLite).
 // The PDF parser's layout work is parsePdf less text content and operator list, read apart.
 //   npx tsx scripts/stages.ts [DIR|FILE ...]    (default: fixtures/wild/docs)
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
@@ -31,6 +30,7 @@ import { checkDocument } from '../pipeline/check/index.ts';
 import { openSqlite } from '../pipeline/store/sqlite.ts';
 import { storeDocument } from '../pipeline/store/write.ts';
 import { jieba } from '../pipeline/lexicon/jieba.ts';
+import { rawPdfjsInChild } from './raw-pdf.ts';
 
 // as under bin/jixiao.mjs and in the parsing workers: pdf.js loads as plain JavaScript
 register('../pipeline/ingest/plain-modules.mjs', import.meta.url);
@@ -85,9 +85,7 @@ await db.close();
 rmSync(dbPath, { force: true }); rmSync(dbPath + '-wal', { force: true }); rmSync(dbPath + '-shm', { force: true });
 
 // the baseline: pdf.js as it ships, one thread of a child process (scripts/raw-pdfjs-child.ts)
-const rawChild = new URL('./raw-pdfjs-child.ts', import.meta.url).pathname;
-const rawOut = execFileSync(process.execPath, ['--import', 'tsx', rawChild, ...files], { encoding: 'utf8' });
-const text = 1000 * (JSON.parse(rawOut.trim().split('\n').pop()!) as { seconds: number }).seconds;
+const text = 1000 * rawPdfjsInChild(files).seconds;
 const layout = ms['parsePdf'] - ms['text + drawing'];
 const rows: Array<[string, number]> = [
   ['pdf.js text content with drawing', ms['text + drawing']], ['PDF layout (runs, rulings, tables, lines, paragraphs)', layout],
