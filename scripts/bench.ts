@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqlite } from '../pipeline/store/sqlite.ts';
 import { defaultJobs, importPaths } from '../pipeline/ingest/index.ts';
+import { limitHeapGrowth } from '../pipeline/ingest/heap.ts';
 import { buildPdfCorpus, realPdfs } from './county-corpus.ts';
 import { rawPdfjsInChild } from './raw-pdf.ts';
 
@@ -42,6 +43,8 @@ function raw(paths: string[]): { pps: number; cpuMs: number } {
   return { pps: pages / seconds, cpuMs: (1000 * cpuSeconds) / pages };
 }
 
+// the import's heaps as `jixiao import` sets them (pipeline/ingest/heap.ts)
+limitHeapGrowth();
 console.log(`jixiao county benchmark — ${jobs} parsing workers, node ${process.version}, ${sources.length} distinct PDFs`);
 for (const size of sizes) {
   const dir = join(tmpdir(), `jixiao-bench-${size}-${process.pid}`);

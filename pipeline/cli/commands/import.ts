@@ -4,6 +4,7 @@ import { openStore } from '../../store/open.ts';
 import { defaultJobs, importPaths } from '../../ingest/index.ts';
 import { checkAcrossDatabase } from '../../ingest/checks.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../ingest/limits.ts';
+import { limitHeapGrowth } from '../../ingest/heap.ts';
 import { Progress } from '../progress.ts';
 import { DEFAULT_DB, positiveNumber, UsageError, type Command } from '../command.ts';
 
@@ -80,6 +81,7 @@ async function runImport(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const started = Date.now();
+  limitHeapGrowth();
   try {
     const summary = await importPaths(db, positionals, {
       jobs, limits, signal: abort.signal,

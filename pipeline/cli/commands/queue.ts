@@ -8,6 +8,7 @@ import { enqueue } from '../../queue/enqueue.ts';
 import { runWorker } from '../../queue/worker.ts';
 import { queueStatus } from '../../queue/status.ts';
 import { DEFAULT_LIMITS } from '../../ingest/limits.ts';
+import { limitHeapGrowth } from '../../ingest/heap.ts';
 import { positiveNumber, UsageError, type Command } from '../command.ts';
 
 const needUrl = (db: string | undefined, name: string) => {
@@ -87,6 +88,7 @@ Options:
     try {
       const boss = await openBoss(db, url, { superviseSeconds });
       let done = 0;
+      limitHeapGrowth();
       await runWorker(db, boss, {
         jobs, limits: DEFAULT_LIMITS, untilEmpty: values['until-empty'],
         onFile: (o) => {
