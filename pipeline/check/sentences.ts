@@ -85,7 +85,7 @@ export function expandSpans(rows: Array<Array<{ text: string; rowSpan?: number; 
  * Normalised text for matching: widths folded, LaTeX from PDF converters unwrapped, no white space.
  * A table's cells are cleaned for its sentences, its view and its spans: remembered for short text.
  */
-export const cleanText = memoByString(cleanTextOf, { maxKeyLength: 200, maxChars: 200_000, copy: (t) => t });
+export const cleanText = memoByString(cleanTextOf, { copy: (t) => t });
 
 function cleanTextOf(s: string): string {
   let t = normalizeText(s);

@@ -3,7 +3,7 @@
 // loading it costs ~0.5 s and ~20 MB, so it is still loaded once, not per document.
 import { fileURLToPath } from 'node:url';
 import { loadSegmenter, SEPARATOR_CHARS, type TaggedWord } from './segmenter/index.ts';
-import { memoByString } from '../shared/memo.ts';
+import { memoByString, SHORT_STRING } from '../shared/memo.ts';
 
 export type { TaggedWord } from './segmenter/index.ts';
 interface Jieba { tag(s: string): TaggedWord[] }
@@ -26,13 +26,12 @@ export function jieba(): Jieba {
 // dictionary is loaded, and a text tags as the pieces between its separators do: a long text is tagged
 // piece by piece, and short strings and pieces are remembered (bounded), handed out as copies so a
 // caller that edits its words edits only its own. A whole text is never kept.
-const MAX_KEPT = 200;
 const PIECE_END = new RegExp(`[${SEPARATOR_CHARS}]`, 'g');
 
 function memoTag(tag: Jieba['tag']): Jieba['tag'] {
-  const remembered = memoByString(tag, { maxKeyLength: MAX_KEPT, maxChars: 200_000, copy: (words) => words.map((w) => ({ word: w.word, tag: w.tag })) });
+  const remembered = memoByString(tag, { copy: (words) => words.map((w) => ({ word: w.word, tag: w.tag })) });
   return (s) => {
-    if (s.length <= MAX_KEPT) return remembered(s);
+    if (s.length <= SHORT_STRING) return remembered(s);
     const out: TaggedWord[] = [];
     let from = 0;
     for (const m of s.matchAll(PIECE_END)) {

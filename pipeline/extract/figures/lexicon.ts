@@ -92,9 +92,7 @@ export interface MatchText { text: string; /** original index of each match-text
 const DROP = /[\s\u3000“”‘’"'「」『』〝〞]/;
 
 /** Normalises a line for matching, keeping a map back to the original characters. */
-export const normalizeForMatch = memoByString(matchText, {
-  maxKeyLength: 200, maxChars: 200_000, copy: (m) => ({ text: m.text, map: m.map.slice() }),
-});
+export const normalizeForMatch = memoByString(matchText, { copy: (m) => ({ text: m.text, map: m.map.slice() }) });
 
 function matchText(original: string): MatchText {
   const chars: string[] = [];
@@ -147,9 +145,7 @@ const FREE_BEFORE = /(^|[^\p{Script=Han}]|[年度局厅委办院室心部门位�
 const PHASE_INITIAL = /^(计划|决算|实际|预算|年初|调整|全年|本年|所有)/;
 
 /** Every label occurrence in match text, longest first and without overlaps. */
-export const findLabels = memoByString(labelsIn, {
-  maxKeyLength: 200, maxChars: 200_000, copy: (found) => found.map((l) => ({ ...l })),
-});
+export const findLabels = memoByString(labelsIn, { copy: (found) => found.map((l) => ({ ...l })) });
 
 function labelsIn(text: string): LabelMatch[] {
   const found: Array<LabelMatch & { len: number }> = [];
